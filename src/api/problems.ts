@@ -1,0 +1,198 @@
+import { cite, type StandardRef } from './standards.ts';
+
+/**
+ * The catalog of problem types this API returns (RFC 9457). Each `type` is the relative URI
+ * `/problems/<slug>`; the app renders these entries as the page behind that URI, so every
+ * problem a client can receive explains itself.
+ * @see https://www.rfc-editor.org/rfc/rfc9457
+ */
+export interface ProblemType {
+  slug: string;
+  status: number;
+  title: string;
+  /** What it means, for the problem's page. */
+  meaning: string;
+  /** When this API returns it. */
+  when: string;
+  standard: StandardRef;
+}
+
+const define = (
+  slug: string,
+  status: number,
+  title: string,
+  meaning: string,
+  when: string,
+  standard: StandardRef,
+): ProblemType => ({ slug, status, title, meaning, when, standard });
+
+export const PROBLEM_TYPES = {
+  'malformed-json': define(
+    'malformed-json',
+    400,
+    'Malformed JSON',
+    'The request body could not be parsed as JSON, so the server cannot know what was meant.',
+    'The body is not valid JSON (RFC 8259), or is not UTF-8.',
+    cite('RFC 9110 §15.5.1'),
+  ),
+  'invalid-body': define(
+    'invalid-body',
+    400,
+    'Invalid request body',
+    'The body is valid JSON but not the shape every write takes: a single JSON object.',
+    'The body is empty, or is an array, string, number, boolean or null instead of an object.',
+    cite('RFC 9110 §15.5.1'),
+  ),
+  'invalid-parameter': define(
+    'invalid-parameter',
+    400,
+    'Invalid query parameter',
+    'A query parameter is unknown, repeated, or has a value outside what it accepts.',
+    'For example limit=0, limit=abc, offset=-1, or a misspelt parameter name.',
+    cite('RFC 9110 §15.5.1'),
+  ),
+  'invalid-header': define(
+    'invalid-header',
+    400,
+    'Invalid header',
+    'A request header has a value the server does not accept.',
+    'For example an X-Request-Id that is longer than 128 characters or has characters outside [A-Za-z0-9._-].',
+    cite('RFC 9110 §15.5.1'),
+  ),
+  'not-found': define(
+    'not-found',
+    404,
+    'Not found',
+    'There is no resource at this URI: the id is unknown (or was deleted), or no route has this path.',
+    'GET, PUT, PATCH or DELETE of an id that does not exist, and any unknown path.',
+    cite('RFC 9110 §15.5.5'),
+  ),
+  'method-not-allowed': define(
+    'method-not-allowed',
+    405,
+    'Method not allowed',
+    'The path exists but does not support this method. The Allow header lists the methods it does support.',
+    'For example DELETE on a collection, or POST on a single resource.',
+    cite('RFC 9110 §15.5.6'),
+  ),
+  'duplicate-value': define(
+    'duplicate-value',
+    409,
+    'Duplicate value',
+    'The request conflicts with the current state: another resource already holds a value that must be unique.',
+    'Creating or changing a user so that its email equals another user’s, compared case-insensitively.',
+    cite('RFC 9110 §15.5.10'),
+  ),
+  'content-too-large': define(
+    'content-too-large',
+    413,
+    'Content too large',
+    'The request body is larger than the server is willing to read.',
+    'The body exceeds limits.max_body_bytes (65,536 bytes unless changed in the settings).',
+    cite('RFC 9110 §15.5.14'),
+  ),
+  'unsupported-media-type': define(
+    'unsupported-media-type',
+    415,
+    'Unsupported media type',
+    'The body’s Content-Type is not one this method accepts, so the server will not guess how to read it.',
+    'POST and PUT take application/json; PATCH takes application/merge-patch+json (named by Accept-Patch).',
+    cite('RFC 9110 §15.5.16'),
+  ),
+  'validation-failed': define(
+    'validation-failed',
+    422,
+    'Validation failed',
+    'The body is well-formed JSON but its content breaks the resource’s rules. Each entry of `errors` points (RFC 6901 JSON Pointer) at one field and says what is wrong.',
+    'Missing, unknown or read-only fields (no mass assignment), wrong types, formats or ranges.',
+    cite('RFC 9110 §15.5.21'),
+  ),
+  'internal-error': define(
+    'internal-error',
+    500,
+    'Internal server error',
+    'The server failed unexpectedly. No internals are exposed, and the request changed nothing: writes are all-or-nothing.',
+    'A bug or an injected fault inside a request.',
+    cite('RFC 9110 §15.6.1'),
+  ),
+} as const satisfies Record<string, ProblemType>;
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES;
+
+/** One entry of a problem's `errors` member: where the problem is, and what it is. */
+export type FieldError =
+  | { pointer: string; detail: string }
+  | { parameter: string; detail: string }
+  | { header: string; detail: string };
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * Thrown anywhere inside a request to answer with a problem. The error boundary turns it into an
+ * `application/problem+json` response; any other exception becomes a 500.
+ */
+export class ProblemError extends Error {
+  readonly slug: ProblemSlug;
+  readonly detail: string;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+  readonly extensions: Record<string, unknown>;
+  /** The journal note: which rule decided this, with its standard. */
+  readonly rule: string | undefined;
+
+  constructor(
+    slug: ProblemSlug,
+    detail: string,
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+      rule?: string;
+    } = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.slug = slug;
+    this.detail = detail;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
+    this.rule = options.rule;
+  }
+}
+
+export const problemTypeUri = (slug: ProblemSlug) => `/problems/${slug}`;
+
+export function problemBody(
+  slug: ProblemSlug,
+  detail: string,
+  instance: string,
+  errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
+): ProblemBody {
+  const type = PROBLEM_TYPES[slug];
+  const body: ProblemBody = {
+    type: problemTypeUri(slug),
+    title: type.title,
+    status: type.status,
+    detail,
+    instance,
+  };
+  if (errors && errors.length > 0) body.errors = errors;
+  // Extensions follow the standard members and can never overwrite them.
+  for (const [key, value] of Object.entries(extensions)) if (!(key in body)) body[key] = value;
+  return body;
+}
+
+/** RFC 6901: "~" becomes "~0" and "/" becomes "~1" in each reference token. */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return path.map((token) => '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -1,0 +1,53 @@
+import type { ApiContext } from './context.ts';
+import { problemBody, PROBLEM_TYPES, type ProblemError } from './problems.ts';
+
+export const JSON_TYPE = 'application/json';
+export const PROBLEM_JSON_TYPE = 'application/problem+json';
+export const MERGE_PATCH_TYPE = 'application/merge-patch+json';
+
+/** Answers with a JSON body and keeps its text for the journal. */
+export function respondJson(
+  context: ApiContext,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = JSON_TYPE,
+): void {
+  const text = JSON.stringify(body);
+  context.responseBodyText = text;
+  context.response = new Response(text, {
+    status,
+    headers: { ...headers, 'Content-Type': contentType, 'X-Request-Id': context.requestId },
+  });
+}
+
+/** Answers with no body (204, or 304 later). */
+export function respondEmpty(
+  context: ApiContext,
+  status: number,
+  headers: Record<string, string> = {},
+): void {
+  context.responseBodyText = undefined;
+  context.response = new Response(null, {
+    status,
+    headers: { ...headers, 'X-Request-Id': context.requestId },
+  });
+}
+
+/** Answers with an RFC 9457 problem; `instance` is this request's path. */
+export function respondProblem(context: ApiContext, problem: ProblemError): void {
+  const body = problemBody(
+    problem.slug,
+    problem.detail,
+    context.url.pathname,
+    problem.errors,
+    problem.extensions,
+  );
+  respondJson(
+    context,
+    PROBLEM_TYPES[problem.slug].status,
+    body,
+    problem.headers,
+    PROBLEM_JSON_TYPE,
+  );
+}

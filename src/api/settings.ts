@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Runtime settings, read and changed through /__admin/settings. Each mechanism owns a section;
+ * labs add theirs here (rate_limit, auth, idempotency, …). Every field has a default so
+ * `DELETE /__admin/settings` can always restore a valid whole.
+ */
+export const settingsSchema = z
+  .strictObject({
+    limits: z
+      .strictObject({
+        max_body_bytes: z.int().min(1).max(10_485_760).default(65_536),
+        max_page_size: z.int().min(1).max(1000).default(100),
+        default_page_size: z.int().min(1).max(1000).default(20),
+      })
+      .prefault({}),
+    journal: z
+      .strictObject({
+        /** Requests kept by the core for GET /__admin/requests; the UI keeps its own, larger log. */
+        capacity: z.int().min(1).max(100_000).default(1000),
+      })
+      .prefault({}),
+  })
+  .superRefine((settings, context) => {
+    if (settings.limits.default_page_size > settings.limits.max_page_size) {
+      context.addIssue({
+        code: 'custom',
+        path: ['limits', 'default_page_size'],
+        message: 'must not exceed limits.max_page_size',
+      });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});
+
+/** Holds the current settings; replaced whole, so a reader never sees half an update. */
+export interface SettingsHolder {
+  readonly current: Settings;
+  replace(next: Settings): void;
+}
+
+export function createSettingsHolder(
+  initial: Settings,
+  onChange: (settings: Settings) => void,
+): SettingsHolder {
+  let current = initial;
+  return {
+    get current() {
+      return current;
+    },
+    replace(next) {
+      current = next;
+      onChange(next);
+    },
+  };
+}
