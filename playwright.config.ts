@@ -1,20 +1,26 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium by default (Playwright cannot download its own browser on this machine);
-// CHROMIUM_PATH='' uses Playwright's bundled browser where one is installed.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+// Debian's Chromium when it is there (Playwright cannot download its own browser on this
+// machine); CHROMIUM_PATH overrides it, and CHROMIUM_PATH='' uses Playwright's bundled browser.
+const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : '');
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
+  // The machine has two cores; more workers only queue behind the browser.
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? 'list' : [['list']],
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
+    // Not devices['Desktop Chrome']: it fakes a newer Chrome user agent than the browser is.
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

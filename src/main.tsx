@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startBrowserApi, type BrowserApi } from './adapters/browser/start-browser-api.ts';
-import { App } from './ui/app/app.tsx';
-import './ui/app/app.css';
+import { Landing as App } from './ui/app/landing.tsx';
+import './ui/app/landing.css';
 
 declare global {
   interface Window {

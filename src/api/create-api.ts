@@ -5,7 +5,8 @@ import { createContext, type ApiContext, type ApiEnv } from './context.ts';
 import { EventStream, type ApiEvent } from './events.ts';
 import { errorBoundary } from './middleware/error-boundary/error-boundary.ts';
 import { Journal, journal } from './middleware/journal/journal.ts';
-import { requestId } from './middleware/request-id/request-id.ts';
+import { headWithoutBody } from './middleware/head/head.ts';
+import { assignRequestId, requireValidRequestId } from './middleware/request-id/request-id.ts';
 import { ProblemError } from './problems.ts';
 import { crudRoutes } from './resources/crud-routes.ts';
 import { products } from './resources/products.ts';
@@ -59,8 +60,8 @@ const ADMIN_PREFIX = '/__admin/';
  * (MSW in the browser, msw/node in tests, node:http for `npm run serve`) only pass Requests in.
  *
  * Pipelines, outermost first:
- *   API:   request-id → journal → error-boundary → router (resources)
- *   admin: request-id → error-boundary → router (control API; never journaled)
+ *   API:   request-id → journal → head → error-boundary → valid request id → router (resources)
+ *   admin: request-id → head → error-boundary → valid request id → router (control API; never journaled)
  * Later labs slot their middleware (rate limit, auth, idempotency, conditional) before the router.
  */
 export function createApi(options: ApiOptions = {}): Api {
@@ -102,14 +103,18 @@ export function createApi(options: ApiOptions = {}): Api {
 
   const apiRoutes = RESOURCES.flatMap(crudRoutes);
   const apiPipeline = compose<ApiContext>([
-    requestId,
+    assignRequestId,
     journal,
+    headWithoutBody,
     errorBoundary,
+    requireValidRequestId,
     createRouterMiddleware(apiRoutes),
   ]);
   const adminPipeline = compose<ApiContext>([
-    requestId,
+    assignRequestId,
+    headWithoutBody,
     errorBoundary,
+    requireValidRequestId,
     createRouterMiddleware(adminRoutes({ reset }, store.collectionNames)),
   ]);
 

@@ -17,7 +17,7 @@ export interface Route {
 /**
  * Matches paths with rou3 (a radix router) and applies the method rules of RFC 9110 itself:
  * unknown path → 404; known path, other method → 405 with Allow (§15.5.6); HEAD wherever GET
- * is, without the body (§9.3.2); OPTIONS → 204 with Allow (§9.3.7). A trailing slash matches
+ * is (its body is dropped by the head middleware, §9.3.2); OPTIONS → 204 with Allow (§9.3.7). A trailing slash matches
  * the same route.
  */
 export function createRouterMiddleware(routes: readonly Route[]): Middleware<ApiContext> {
@@ -55,7 +55,6 @@ export function createRouterMiddleware(routes: readonly Route[]): Middleware<Api
       );
     }
     await handler(context);
-    if (method === 'HEAD') stripBody(context);
   };
 }
 
@@ -64,21 +63,6 @@ function allowedMethods(route: Route): string {
   if (route.methods.GET) methods.splice(methods.indexOf('GET') + 1, 0, 'HEAD');
   methods.push('OPTIONS');
   return methods.join(', ');
-}
-
-function stripBody(context: ApiContext): void {
-  const response = context.response;
-  if (!response) return;
-  note(context, 'HEAD → the GET response without its body', cite('RFC 9110 §9.3.2'));
-  const headers = new Headers(response.headers);
-  if (context.responseBodyText !== undefined) {
-    headers.set(
-      'Content-Length',
-      String(new TextEncoder().encode(context.responseBodyText).byteLength),
-    );
-  }
-  context.response = new Response(null, { status: response.status, headers });
-  context.responseBodyText = undefined;
 }
 
 function decodeParams(params: Record<string, string> | undefined): Record<string, string> {

@@ -1,15 +1,45 @@
 import { http } from 'msw';
 import type { Api } from '../../api/create-api.ts';
 
+/** The API's own paths: /api and /__admin, and everything under them. */
+const API_PATH = /^\/(?:api|__admin)(?:\/|$)/;
+
 /**
- * MSW handlers that hand every /api and /__admin request to the core, untouched. MSW stays a
- * plain matcher here: the core decides everything (404, 405, problems), so the browser, Node
- * tests and the node:http server all answer the same way.
- * @param base the origin to match: `location.origin` in the page, `*` under msw/node (where a
- *   bare "/api/*" never matches). A base is needed in the page: a bare "*\/api/*" would also
- *   catch the dev server's own module files under /src/api/.
+ * MSW handlers that hand every /api and /__admin request to the core. MSW stays a plain matcher
+ * here: the core decides everything (404, 405, problems), so the browser, Node tests and the
+ * node:http server all answer the same way.
+ *
+ * The match is a predicate, not a path pattern: MSW decodes a pattern's wildcard with
+ * decodeURIComponent, so a path such as /api/v1/users/%E0%A4%A made MSW itself answer 500 with
+ * a stack trace instead of the core's 404 problem.
+ * @param base the origin to match: `location.origin` in the page, `*` under msw/node (any
+ *   origin). An origin is needed in the page: matching any origin would also catch requests to
+ *   other hosts, and a looser path rule would catch the dev server's own files under /src/api/.
  */
 export function createHandlers(api: Api, base: string) {
-  const forward = ({ request }: { request: Request }) => api.fetch(request);
-  return [http.all(`${base}/api/*`, forward), http.all(`${base}/__admin/*`, forward)];
+  const origin = base === '*' ? undefined : new URL(base).origin;
+  const claims = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    return (origin === undefined || url.origin === origin) && API_PATH.test(url.pathname);
+  };
+  return [http.all(claims, async ({ request }) => api.fetch(await asSent(request)))];
+}
+
+/**
+ * The request as the client sent it. MSW gives handlers a clone, whose body is one branch of a
+ * tee: under msw/node, cancelling it (as the core does past max_body_bytes) waited for the
+ * branch MSW keeps, and the 413 never came. And the worker hands a bodiless POST over with an
+ * empty body of unknown length, which the core took for a body without a Content-Type (415);
+ * a browser sends that POST as Content-Length: 0, i.e. no content. MSW holds the whole body in
+ * memory already, so reading it here costs one copy, and only for requests that have a body.
+ */
+async function asSent(request: Request): Promise<Request> {
+  if (request.body === null) return request;
+  const bytes = await request.arrayBuffer();
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: bytes.byteLength > 0 ? bytes : null,
+    signal: request.signal,
+  });
 }

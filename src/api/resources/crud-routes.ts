@@ -59,8 +59,10 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
   };
 
   const replace = async (context: ApiContext) => {
-    const current = existing(context, resource);
+    existing(context, resource); // an unknown id is 404 before any body problem
     const body = (await readJsonObject(context, JSON_TYPE)) ?? {};
+    // Read again: while the body arrived, another request may have changed or deleted the row.
+    const current = existing(context, resource);
     const fields = validateWrite(resource, body, body);
     note(
       context,
@@ -71,8 +73,10 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
   };
 
   const patch = async (context: ApiContext) => {
-    const current = existing(context, resource);
+    existing(context, resource);
     const body = (await readJsonObject(context, MERGE_PATCH_TYPE)) ?? {};
+    // Merge onto the row as it is now, not as it was before the body arrived (no lost update).
+    const current = existing(context, resource);
     const merged = applyMergePatch(writableFields(current), body) as Record<string, unknown>;
     const nulled = Object.keys(body).filter((key) => body[key] === null);
     const fields = validateWrite(resource, body, merged, nulled);
@@ -123,8 +127,9 @@ function saveFields(
   current: Row,
   fields: Record<string, unknown>,
 ) {
-  const unchanged = Object.keys(resource.writeSchema.shape).every((key) =>
-    Object.is(current[key], fields[key]),
+  // `===`, not Object.is: -0 and 0 are the same JSON number, so sending -0 changes nothing.
+  const unchanged = Object.keys(resource.writeSchema.shape).every(
+    (key) => current[key] === fields[key],
   );
   if (unchanged) {
     note(context, 'Nothing changed: updated_at kept');

@@ -20,10 +20,15 @@ export async function readJsonObject(
 ): Promise<JsonObject | undefined> {
   const { request } = context;
   const contentType = request.headers.get('Content-Type');
-  if (options.optional && contentType === null && isEmptyBody(request)) return undefined;
+  const maxBytes = context.env.settings.current.limits.max_body_bytes;
+  if (options.optional && contentType === null) {
+    // No Content-Type is fine for an optional body only if there is no body at all.
+    const bytes = await readCapped(request, maxBytes);
+    if (bytes.byteLength === 0) return undefined;
+    context.requestBodyText = new TextDecoder().decode(bytes);
+  }
   checkMediaType(context, contentType, mediaType);
 
-  const maxBytes = context.env.settings.current.limits.max_body_bytes;
   const bytes = await readCapped(request, maxBytes);
   const text = decodeUtf8(bytes);
   context.requestBodyText = text;
@@ -86,11 +91,6 @@ export function parseMediaType(
   return result;
 }
 
-function isEmptyBody(request: Request): boolean {
-  const length = request.headers.get('Content-Length');
-  return request.body === null || length === '0';
-}
-
 async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new ProblemError(
@@ -110,7 +110,8 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: cancelling one branch of a cloned (tee'd) body waits for the other forever.
+      void reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
     chunks.push(value);
