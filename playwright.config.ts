@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/chromium.ts';
 
-// Debian's Chromium when it is there (Playwright cannot download its own browser on this
-// machine); CHROMIUM_PATH overrides it, and CHROMIUM_PATH='' uses Playwright's bundled browser.
-const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : '');
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -21,17 +16,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     // Not devices['Desktop Chrome']: it fakes a newer Chrome user agent than the browser is.
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--disable-gpu',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {

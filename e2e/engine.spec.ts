@@ -49,17 +49,3 @@ test('problems come through the worker as application/problem+json', async ({ pa
   expect(options.headers['allow']).toBe('GET, HEAD, PUT, PATCH, DELETE, OPTIONS');
   expect(options.headers['accept-patch']).toBe('application/merge-patch+json');
 });
-
-test('"Try a request" on the landing page sends it and shows the answer', async ({ page }) => {
-  await openApp(page);
-  await expect(page.getByRole('heading', { name: 'Try a request' })).toBeVisible();
-  await page.getByRole('button', { name: 'GET /api/v1/users?limit=3' }).click();
-  const result = page.getByTestId('try-result');
-  await expect(result).toContainText('GET /api/v1/users?limit=3 → 200');
-  await expect(result).toContainText('"total": 50');
-  await expect(result.locator('pre')).toContainText('@example.com');
-
-  await page.getByRole('button', { name: 'DELETE /api/v1/users' }).click();
-  await expect(result).toContainText('DELETE /api/v1/users → 405');
-  await expect(result).toContainText('/problems/method-not-allowed');
-});

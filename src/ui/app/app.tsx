@@ -1,107 +1,61 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Switch } from 'wouter';
+import { useUiStore } from '../stores/ui-store.ts';
+import { EngineBanner } from './engine-banner.tsx';
+import { Header } from './header.tsx';
+import { HomePage } from './home-page.tsx';
+import { LabPage } from './lab-page.tsx';
+import { LABS } from './labs.ts';
+import { LogDock } from './log-dock.tsx';
 
-export type EngineStatus =
-  | { kind: 'running' }
-  | { kind: 'not-controlled' }
-  | { kind: 'unsupported' }
-  | { kind: 'failed'; message: string };
+const ProblemsIndex = lazy(() => import('../problems/problems-index.tsx'));
+const ProblemPage = lazy(() => import('../problems/problem-page.tsx'));
 
-const EXAMPLES = [
-  'GET /api/v1/users?limit=3',
-  'GET /api/v1/products?limit=3&offset=3',
-  'GET /api/v1/users/nope',
-  'DELETE /api/v1/users',
-] as const;
-
-/** The landing page until the playground shell arrives: is the API running here, and a first request. */
-export function App({ status }: { status: EngineStatus }) {
+export function App() {
+  useDocumentDisplayMode();
   return (
-    <main className="landing">
-      <header>
-        <h1>restlab</h1>
-        <p className="tagline">
-          A complete REST API running in this page, inside a service worker.
-        </p>
-      </header>
-      <StatusBanner status={status} />
-      {status.kind === 'running' && <TryIt />}
-    </main>
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <EngineBanner />
+      <main id="main" className="lab-area" tabIndex={-1}>
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Switch>
+            <Route path="/" component={HomePage} />
+            {LABS.map((lab) => (
+              <Route key={lab.id} path={lab.path}>
+                <LabPage lab={lab} />
+              </Route>
+            ))}
+            <Route path="/problems" component={ProblemsIndex} />
+            <Route path="/problems/:slug">{(params) => <ProblemPage slug={params.slug} />}</Route>
+            <Route>
+              <article className="lab">
+                <h1>Page not found</h1>
+                <p>
+                  No page lives at this address. The labs are listed at the top; the API itself is
+                  under <code>/api/v1</code>.
+                </p>
+              </article>
+            </Route>
+          </Switch>
+        </Suspense>
+      </main>
+      <LogDock />
+    </div>
   );
 }
 
-function StatusBanner({ status }: { status: EngineStatus }) {
-  switch (status.kind) {
-    case 'running':
-      return (
-        <p className="status ok" role="status" data-testid="engine-status">
-          ● API running: requests to <code>/api/v1</code> from this page are answered by the service
-          worker.
-        </p>
-      );
-    case 'not-controlled':
-      return (
-        <div className="status warn" role="alert" data-testid="engine-status">
-          <strong>This page is not controlled by the service worker.</strong> A hard reload
-          (Shift+Reload) bypasses service workers, so API requests would go to the network and fail.
-          Reload the page normally to start the API.
-        </div>
-      );
-    case 'unsupported':
-      return (
-        <div className="status warn" role="alert" data-testid="engine-status">
-          <strong>This browser offers no service workers here.</strong> restlab needs them; open it
-          over https or on localhost, outside private browsing.
-        </div>
-      );
-    case 'failed':
-      return (
-        <div className="status warn" role="alert" data-testid="engine-status">
-          <strong>The API could not start.</strong> {status.message}
-        </div>
-      );
-  }
-}
-
-function TryIt() {
-  const [result, setResult] = useState<
-    { line: string; status: number; body: string } | undefined
-  >();
-
-  async function send(example: string) {
-    const [method = 'GET', path = '/'] = example.split(' ');
-    const response = await fetch(path, { method });
-    const text = await response.text();
-    let body = text;
-    try {
-      body = JSON.stringify(JSON.parse(text), null, 2);
-    } catch {
-      // Not JSON (or empty): show it as it came.
-    }
-    setResult({ line: example, status: response.status, body });
-  }
-
-  return (
-    <section aria-labelledby="try-heading">
-      <h2 id="try-heading">Try a request</h2>
-      <div className="examples">
-        {EXAMPLES.map((example) => (
-          <button key={example} type="button" onClick={() => void send(example)}>
-            {example}
-          </button>
-        ))}
-      </div>
-      {result && (
-        <figure className="result" data-testid="try-result">
-          <figcaption>
-            {result.line} → <strong>{result.status}</strong>
-          </figcaption>
-          <pre>{result.body}</pre>
-        </figure>
-      )}
-      <p className="hint">
-        Or from the browser console:{' '}
-        <code>await (await fetch('/api/v1/users?limit=3')).json()</code>
-      </p>
-    </section>
-  );
+/** Theme and presenter mode live on <html>, so every panel's CSS can follow them. */
+function useDocumentDisplayMode() {
+  const theme = useUiStore((state) => state.theme);
+  const presenter = useUiStore((state) => state.presenter);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    root.dataset.presenter = String(presenter);
+  }, [theme, presenter]);
 }

@@ -1,0 +1,44 @@
+import { Link, useLocation } from 'wouter';
+import { ClockControl } from './clock-control.tsx';
+import { DisplayControls } from './display-controls.tsx';
+import { LABS } from './labs.ts';
+import { ResetControl } from './reset-control.tsx';
+
+export function Header() {
+  const [location] = useLocation();
+  const current = (path: string) =>
+    location === path || location.startsWith(`${path}/`) ? 'page' : undefined;
+
+  return (
+    <header className="topbar">
+      <Link
+        href="/"
+        className="brand"
+        aria-current={current('/') && location === '/' ? 'page' : undefined}
+      >
+        restlab
+      </Link>
+      <nav aria-label="Labs">
+        <ul>
+          {LABS.map((lab) => (
+            <li key={lab.id}>
+              <Link href={lab.path} aria-current={current(lab.path)}>
+                {lab.title}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/problems" aria-current={current('/problems')}>
+              Problems
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <div className="topbar-controls">
+        <ClockControl />
+        <ResetControl />
+        <DisplayControls />
+      </div>
+    </header>
+  );
+}

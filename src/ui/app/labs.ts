@@ -1,0 +1,71 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { cite, type StandardRef } from '../../api/standards.ts';
+
+/** A lab as the navigation shows it: where it lives, what it teaches, and its code (lazy). */
+export interface Lab {
+  id: string;
+  path: string;
+  title: string;
+  /** One or two sentences that open the lab's page. */
+  intro: string;
+  standards: StandardRef[];
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every lab that exists, in navigation order. A lab is a folder under src/ui/labs; it appears
+ * here once it works, and its code loads only when its page is opened.
+ */
+export const LABS: readonly Lab[] = [
+  {
+    id: 'explorer',
+    path: '/explorer',
+    title: 'Explorer',
+    intro:
+      'Browse, create, edit and delete users and products. Every action is a real HTTP request: watch it in the log below, with the rule that decided its outcome.',
+    standards: [cite('RFC 9110'), cite('RFC 7396'), cite('RFC 9457')],
+    Component: lazy(() => import('../labs/explorer/explorer-lab.tsx')),
+  },
+  {
+    id: 'composer',
+    path: '/composer',
+    title: 'Composer',
+    intro:
+      'Write any request by hand (method, path, headers, body) and see exactly what the API answers. Try a wrong Content-Type, a missing field, or a method the path does not allow.',
+    standards: [cite('RFC 9110'), cite('RFC 9457'), cite('RFC 6901')],
+    Component: lazy(() => import('../labs/composer/composer-lab.tsx')),
+  },
+  {
+    id: 'pagination',
+    path: '/pagination',
+    title: 'Pagination',
+    intro:
+      'Offset against keyset (cursor) pagination, on real requests. Walk one list three ways while rows are inserted and deleted under the walkers, and watch offset repeat and skip rows while the cursor stays exact; then chart what a page costs as it goes deeper, up to a million rows.',
+    standards: [
+      cite('RFC 8288'),
+      cite('RFC 2104'),
+      cite(
+        'PostgreSQL: LIMIT and OFFSET',
+        'https://www.postgresql.org/docs/current/queries-limit.html',
+      ),
+    ],
+    Component: lazy(() => import('../labs/pagination/pagination-lab.tsx')),
+  },
+  {
+    id: 'rate-limit',
+    path: '/rate-limit',
+    title: 'Rate limit',
+    intro:
+      'Five rate-limit algorithms on real requests: set a policy, send a burst or a steady stream, and watch the limiter admit or refuse each one (429 with Retry-After) while the bucket level is charted over virtual time. Then replay one trace through all five side by side.',
+    standards: [
+      cite(
+        'draft-ietf-httpapi-ratelimit-headers',
+        'https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/',
+      ),
+      cite('RFC 6585 §4'),
+      cite('RFC 8941'),
+      cite('RFC 9110 §10.2.3'),
+    ],
+    Component: lazy(() => import('../labs/rate-limit/rate-limit-lab.tsx')),
+  },
+];

@@ -1,0 +1,60 @@
+import type { ApiEvent, EventStream } from '../../api/events.ts';
+import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
+import { useEngineStore } from '../stores/engine-store.ts';
+import { useLogStore } from '../stores/log-store.ts';
+
+/**
+ * Bridges the core's events into the UI stores. Journal entries are batched per animation frame,
+ * so a burst of a thousand requests costs the log one update per frame, not one per request.
+ */
+export function connectEngine(events: EventStream<ApiEvent>): () => void {
+  let pending: JournalEntry[] = [];
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    const batch = pending;
+    pending = [];
+    useLogStore.getState().append(batch);
+  };
+
+  return events.subscribe((event) => {
+    switch (event.type) {
+      case 'journal':
+        pending.push(event.entry);
+        if (frame === 0) frame = requestAnimationFrame(flush);
+        break;
+      case 'journal-cleared':
+        break;
+      case 'reset':
+        pending = [];
+        useLogStore.getState().clear();
+        useEngineStore.setState((state) => ({
+          seed: event.seed,
+          dataVersion: bumpAll(state.dataVersion, Object.keys(event.sizes)),
+        }));
+        break;
+      case 'changes':
+        useEngineStore.setState((state) => ({
+          dataVersion: bumpAll(
+            state.dataVersion,
+            event.changes.map((change) => change.collection),
+          ),
+        }));
+        break;
+      case 'clock':
+        useEngineStore.setState({ clock: event.clock, clockReceivedAt: performance.now() });
+        break;
+      case 'settings':
+        break;
+    }
+  });
+}
+
+function bumpAll(
+  versions: Record<string, number>,
+  names: readonly string[],
+): Record<string, number> {
+  const next = { ...versions };
+  for (const name of new Set(names)) next[name] = (next[name] ?? 0) + 1;
+  return next;
+}

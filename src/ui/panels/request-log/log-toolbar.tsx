@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import { useLogStore } from '../../stores/log-store.ts';
+import { LOG_CAPACITY_MAX, useUiStore } from '../../stores/ui-store.ts';
+import { downloadText } from './download.ts';
+import { LogFilterControls } from './log-filter-controls.tsx';
+import { harFileName, toHar } from './to-har.ts';
+
+const CAPACITIES = [1_000, 5_000, 10_000, 25_000, 50_000, LOG_CAPACITY_MAX];
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/** Filters, pause, clear, the ring buffer's cap, the count, and HAR export. */
+export function LogToolbar() {
+  const data = useLogStore((state) => state.data);
+  // Subscribed so the count follows every change to `data`.
+  useLogStore((state) => state.version);
+  const paused = useLogStore((state) => state.paused);
+  const heldCount = useLogStore((state) => state.held.length);
+  const setPaused = useLogStore((state) => state.setPaused);
+  const clear = useLogStore((state) => state.clear);
+  const resize = useLogStore((state) => state.resize);
+  const capacity = useUiStore((state) => state.logCapacity);
+  const setCapacity = useUiStore((state) => state.setLogCapacity);
+  const capacityId = useId();
+  const shown = data.filteredCount;
+  const options = CAPACITIES.includes(capacity)
+    ? CAPACITIES
+    : [...CAPACITIES, capacity].sort((a, b) => a - b);
+
+  const exportHar = () => {
+    const entries = data.filteredEntries();
+    const har = toHar(entries, location.origin);
+    // Indented while small enough to read; a 100,000-entry log stays compact.
+    const text = JSON.stringify(har, null, entries.length <= 5_000 ? 2 : undefined);
+    downloadText(harFileName(entries), text, 'application/json');
+  };
+
+  return (
+    <div className="log-toolbar" role="group" aria-label="Request log controls">
+      <LogFilterControls />
+      <div className="log-actions">
+        {/* The label says the state (no aria-pressed: a toggle keeps one label). "the log" is
+            spoken only: the header has a Pause button of its own, for the clock. */}
+        <button type="button" onClick={() => setPaused(!paused)}>
+          {paused ? 'Resume' : 'Pause'}
+          <span className="visually-hidden"> the log</span>
+          {paused && ` (${formatCount(heldCount)} held)`}
+        </button>
+        <button type="button" onClick={clear}>
+          Clear<span className="visually-hidden"> the log</span>
+        </button>
+        <label className="log-capacity" htmlFor={capacityId}>
+          <span className="label-text">Keep</span>
+          <select
+            id={capacityId}
+            value={capacity}
+            onChange={(event) => {
+              setCapacity(Number(event.target.value));
+              resize(useUiStore.getState().logCapacity);
+            }}
+          >
+            {options.map((option) => (
+              <option key={option} value={option}>
+                last {formatCount(option)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="log-count" data-testid="log-count">
+          {formatCount(shown)} of {formatCount(data.all.size)} shown
+        </span>
+        <button type="button" onClick={exportHar} disabled={shown === 0}>
+          Export HAR
+        </button>
+      </div>
+    </div>
+  );
+}
