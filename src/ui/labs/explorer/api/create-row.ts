@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sendOrThrow, type HttpResult } from '../../../shared/http.ts';
+import { collectionPath, type CollectionName, type Row } from '../resources.ts';
+import { invalidateCollection } from './invalidate.ts';
+
+/** POST /api/v1/{collection}: 201 with the new row and its Location. */
+export function createRow(
+  collection: CollectionName,
+  body: Record<string, unknown>,
+): Promise<HttpResult<Row>> {
+  return sendOrThrow<Row>(collectionPath(collection), { method: 'POST', json: body });
+}
+
+export function useCreateRow(collection: CollectionName) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => createRow(collection, body),
+    onSuccess: () => invalidateCollection(client, collection),
+  });
+}

@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApi, type Api } from '../../../api/create-api.ts';
+import {
+  buttonByText,
+  click,
+  fetchInto,
+  render,
+  typeInto,
+  waitFor,
+  type Rendered,
+} from '../../shared/test-dom.tsx';
+import ExplorerLab from './explorer-lab.tsx';
+import { useExplorerStore } from './explorer-store.ts';
+
+let api: Api;
+let view: Rendered;
+const realFetch = globalThis.fetch;
+
+beforeEach(async () => {
+  api = createApi({ clock: { startEpochMs: 1767312000000, paused: true } });
+  globalThis.fetch = fetchInto(api);
+  useExplorerStore.setState({
+    collection: 'users',
+    pageSize: 10,
+    offsets: { users: 0, products: 0 },
+  });
+  view = await render(<ExplorerLab />);
+  await waitFor(() => expect(view.container.textContent).toContain('rows 1–10 of 50'));
+});
+
+afterEach(async () => {
+  await view.unmount();
+  globalThis.fetch = realFetch;
+});
+
+const field = (name: string) =>
+  view.container.querySelector<HTMLInputElement>(`#explorer-users-${name}`);
+
+/** The text of the error element a field's aria-describedby points at. */
+function describedError(input: HTMLElement | null): string {
+  const ids = input?.getAttribute('aria-describedby')?.split(' ') ?? [];
+  const error = ids
+    .map((id) => view.container.querySelector(`[id="${id}"]`))
+    .find((element) => element?.classList.contains('field-error'));
+  return error?.textContent ?? '';
+}
+
+describe('explorer form', () => {
+  it('puts a 422 on the email field, linked by aria-describedby', async () => {
+    await typeInto(field('name'), 'Ada Lovelace');
+    await typeInto(field('email'), 'not-an-email');
+    await click(buttonByText(view.container, 'Create user'));
+
+    await waitFor(() => expect(field('email')?.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedError(field('email'))).toBe(
+      'Email must be an email address such as ada@example.com',
+    );
+    expect(field('name')?.hasAttribute('aria-invalid')).toBe(false);
+    expect(view.container.textContent).toContain('422');
+  });
+
+  it('shows a 409 inline on the email field with the conflicting id', async () => {
+    const taken = (await (
+      await api.fetch(new Request('http://localhost/api/v1/users?limit=1'))
+    ).json()) as {
+      data: { id: string; email: string }[];
+    };
+    const holder = taken.data[0];
+    if (!holder) throw new Error('the seed has no users');
+
+    await typeInto(field('name'), 'Copy Cat');
+    // Uniqueness ignores case, so the capitals still collide.
+    await typeInto(field('email'), holder.email.toUpperCase());
+    await click(buttonByText(view.container, 'Create user'));
+
+    await waitFor(() => expect(field('email')?.getAttribute('aria-invalid')).toBe('true'));
+    const message = describedError(field('email'));
+    expect(message).toContain('409 Conflict');
+    expect(message).toContain(holder.id);
+    expect(view.container.textContent).toContain('rows 1–10 of 50');
+  });
+
+  it('creates a user and shows 201 with its Location', async () => {
+    await typeInto(field('name'), '<img src=x onerror=alert(1)>');
+    await typeInto(field('email'), 'inert@example.com');
+    await click(buttonByText(view.container, 'Create user'));
+
+    await waitFor(() => expect(view.container.textContent).toContain('201 Created'));
+    await waitFor(() => expect(view.container.textContent).toContain('rows 1–10 of 51'));
+    // The name is shown as text, never parsed as HTML.
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

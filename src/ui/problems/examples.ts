@@ -1,0 +1,176 @@
+import type { ProblemBody, ProblemSlug } from '../../api/problems.ts';
+import type { ExampleStep } from './run-example.ts';
+
+/** How to meet a problem: requests that produce it (the last one answers with it), or, for one
+ * that no request can cause yet, a representative body. */
+export type ProblemExample =
+  | { kind: 'requests'; steps: ExampleStep[] }
+  | { kind: 'representative'; body: ProblemBody; note: string };
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+const ADA = { name: 'Ada Lovelace', email: 'ada.example@example.com' };
+
+/** Bigger than the default limits.max_body_bytes (65,536). */
+const LARGE_BIO_CHARS = 70_000;
+
+/**
+ * One example per problem type. examples.test.ts runs every one against a fresh core and checks
+ * it yields its problem, so an example cannot quietly stop working.
+ */
+export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
+  'malformed-json': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: JSON_TYPE,
+        body: '{"name": "Ada Lovelace", "email": "ada@example.com",}',
+        why: 'A trailing comma: fine in JavaScript, not JSON.',
+      },
+    ],
+  },
+  'invalid-body': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: JSON_TYPE,
+        body: '[{"name": "Ada Lovelace", "email": "ada@example.com"}]',
+        why: 'Valid JSON, but an array: a write takes one object.',
+      },
+    ],
+  },
+  'invalid-parameter': {
+    kind: 'requests',
+    steps: [
+      { method: 'GET', path: '/api/v1/users?limit=0', why: 'A page holds at least one row.' },
+    ],
+  },
+  'invalid-header': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=1',
+        headers: { 'X-Request-Id': 'not a valid id!' },
+        why: 'Spaces and "!" are outside [A-Za-z0-9._-].',
+      },
+    ],
+  },
+  'not-found': {
+    kind: 'requests',
+    steps: [{ method: 'GET', path: '/api/v1/users/usr_nobody', why: 'No user has this id.' }],
+  },
+  'method-not-allowed': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'DELETE',
+        path: '/api/v1/users',
+        why: 'Delete one user at its own URI; the collection cannot be deleted whole.',
+      },
+    ],
+  },
+  'duplicate-value': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=1',
+        capture: { email: '/data/0/email' },
+        why: 'Read an email that is already taken.',
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: JSON_TYPE,
+        body: '{"name": "Copy Cat", "email": "{{email|upper}}"}',
+        why: 'The same email in capitals: emails are compared case-insensitively.',
+      },
+    ],
+  },
+  'content-too-large': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ ...ADA, bio: 'x'.repeat(LARGE_BIO_CHARS) }),
+        bodyShown: `{"name": "Ada Lovelace", "email": "ada.example@example.com", "bio": "xxxx…"}\n(the bio is ${LARGE_BIO_CHARS.toLocaleString('en')} characters: more than the 65,536-byte default limit)`,
+        why: 'The server stops reading at the limit, before it looks at the fields.',
+      },
+    ],
+  },
+  'unsupported-media-type': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify(ADA),
+        why: 'JSON text, labelled as plain text: the server goes by the label.',
+      },
+    ],
+  },
+  'validation-failed': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/api/v1/users',
+        headers: JSON_TYPE,
+        body: '{"id": "usr_mine", "name": "", "email": "not-an-email"}',
+        why: 'Three mistakes, all reported at once: a read-only id, an empty name, a bad email.',
+      },
+    ],
+  },
+  'internal-error': {
+    kind: 'representative',
+    note: 'No request can cause this yet: the API has no known bug to trigger. The fault-injection lab will trigger it on demand; until then, this is what it looks like.',
+    body: {
+      type: '/problems/internal-error',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'The server failed while handling this request. Nothing was changed.',
+      instance: '/api/v1/users',
+    },
+  },
+  'quota-exceeded': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=1',
+        headers: { 'X-Client-Id': 'problem-example-{{run}}' },
+        repeat: 100,
+        why: 'With the default policy (token bucket, 100 per 10 s, bucket of 100), one client takes all 100 tokens at once. The X-Client-Id is new on every run, so each run starts from a full bucket.',
+      },
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=1',
+        headers: { 'X-Client-Id': 'problem-example-{{run}}' },
+        why: 'The 101st request finds the bucket empty: 429, with Retry-After saying when a token is back.',
+      },
+    ],
+  },
+  'invalid-cursor': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=2',
+        capture: { cursor: '/pagination/next_cursor' },
+        why: 'The first page, newest first; its next_cursor points just after its last row.',
+      },
+      {
+        method: 'GET',
+        path: '/api/v1/users?limit=2&sort=name&cursor={{cursor}}',
+        why: 'The same cursor with another sort: a position in one order means nothing in another.',
+      },
+    ],
+  },
+};
