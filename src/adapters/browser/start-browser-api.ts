@@ -1,5 +1,6 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createApi, type Api } from '../../api/create-api.ts';
+import { restoreGradually } from '../../api/restore.ts';
 import { createHandlers } from '../msw/handlers.ts';
 import { BrowserPersistence } from './persistence.ts';
 
@@ -21,8 +22,14 @@ export async function startBrowserApi(): Promise<BrowserApi> {
   const { saved, clock } = await persistence
     .load()
     .catch(() => ({ saved: undefined, clock: undefined }));
+  // The saved seed and settings now, the saved data (perhaps a million rows) rebuilt in slices
+  // below, so the page stays responsive while a big seed comes back.
   const api = createApi({
-    restore: saved,
+    restore: saved && {
+      ...saved,
+      meta: { seed: saved.meta.seed, sizes: {}, sequences: {} },
+      rows: [],
+    },
     clock: clock
       ? {
           // A running clock carries on as if the page had stayed open.
@@ -33,6 +40,7 @@ export async function startBrowserApi(): Promise<BrowserApi> {
         }
       : undefined,
   });
+  if (saved) await restoreGradually(api, saved);
   persistence.attach(api);
 
   const worker = setupWorker(...createHandlers(api, location.origin));

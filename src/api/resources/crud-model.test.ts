@@ -356,7 +356,14 @@ function step(model: Model, o: Op): { request?: [string, string, unknown]; expec
           status: 200,
           body: {
             data: all.slice(o.offset, o.offset + o.limit),
-            pagination: { offset: o.offset, limit: o.limit, total: all.length },
+            pagination: {
+              offset: o.offset,
+              limit: o.limit,
+              total: all.length,
+              // Signed per instance: the model predicts which exist, not their text.
+              next_cursor: o.offset + o.limit < all.length ? expect.any(String) : null,
+              prev_cursor: o.offset > 0 && all.length > 0 ? expect.any(String) : null,
+            },
           },
         },
       };

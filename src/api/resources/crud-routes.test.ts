@@ -187,11 +187,20 @@ describe('what counts as a change', () => {
   });
 });
 
+// Cursors are signed with a per-instance key, so tests match their shape, not their text.
+const CURSOR = expect.stringMatching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+
 describe('list: offset, limit, total; newest first (API.md §2, §3)', () => {
   it('defaults to 20 rows from offset 0, with the total', async () => {
     const reply = await call(api, 'GET', '/api/v1/users');
     expect(reply.status).toBe(200);
-    expect(reply.json.pagination).toEqual({ offset: 0, limit: 20, total: 50 });
+    expect(reply.json.pagination).toEqual({
+      offset: 0,
+      limit: 20,
+      total: 50,
+      next_cursor: CURSOR,
+      prev_cursor: null,
+    });
     expect(reply.json.data).toHaveLength(20);
   });
 
@@ -209,13 +218,23 @@ describe('list: offset, limit, total; newest first (API.md §2, §3)', () => {
 
     const page = await call(api, 'GET', '/api/v1/users?offset=7&limit=5');
     expect(page.json.data).toEqual(expected.slice(7, 12));
-    expect(page.json.pagination).toEqual({ offset: 7, limit: 5, total: 50 });
+    expect(page.json.pagination).toEqual({
+      offset: 7,
+      limit: 5,
+      total: 50,
+      next_cursor: CURSOR,
+      prev_cursor: CURSOR,
+    });
   });
 
   it('an offset past the end is 200 with empty data', async () => {
     const reply = await call(api, 'GET', '/api/v1/products?offset=30');
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ data: [], pagination: { offset: 30, limit: 20, total: 30 } });
+    // Nothing after it; before it, the last rows (prev_cursor reads them).
+    expect(reply.json).toEqual({
+      data: [],
+      pagination: { offset: 30, limit: 20, total: 30, next_cursor: null, prev_cursor: CURSOR },
+    });
   });
 
   it('new rows come first; rows created at the same instant are ordered by id, descending', async () => {
@@ -256,7 +275,10 @@ describe('list: offset, limit, total; newest first (API.md §2, §3)', () => {
     ['offset=-1', ['offset']],
     ['limit=abc&offset=x', ['limit', 'offset']],
     ['limt=5', ['limt']],
-    ['sort=name', ['sort']],
+    ['sort=email', ['sort']],
+    ['sort=id', ['sort']],
+    ['include_total=yes', ['include_total']],
+    ['offset=1&cursor=x', ['cursor', 'offset']],
     ['offset=1&offset=2', ['offset']],
   ])('?%s → 400 invalid-parameter naming %j', async (query, names) => {
     const reply = await call(api, 'GET', `/api/v1/users?${query}`);

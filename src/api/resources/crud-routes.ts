@@ -1,8 +1,8 @@
 import { note, type ApiContext } from '../context.ts';
 import { readJsonObject } from '../middleware/body/read-json-body.ts';
 import { applyMergePatch } from '../merge-patch.ts';
+import { listRows } from '../pagination/list-route.ts';
 import { ProblemError } from '../problems.ts';
-import { integerParam, parseQuery } from '../query.ts';
 import { JSON_TYPE, MERGE_PATCH_TYPE, respondEmpty, respondJson } from '../respond.ts';
 import type { Route } from '../router.ts';
 import { cite } from '../standards.ts';
@@ -22,22 +22,8 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
   const base = `${API_BASE}/${resource.name}`;
   const { name } = resource;
 
-  const list = (context: ApiContext) => {
-    const { limits } = context.env.settings.current;
-    const query = parseQuery(context.url, {
-      offset: integerParam(0, Number.MAX_SAFE_INTEGER),
-      limit: integerParam(1, limits.max_page_size),
-    });
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? limits.default_page_size;
-    const collection = context.env.store.collection(name);
-    const data = collection.newestFirst(offset, limit);
-    note(
-      context,
-      `Offset page: offset ${offset}, limit ${limit}, ${data.length} of ${collection.size} rows, newest first`,
-    );
-    respondJson(context, 200, { data, pagination: { offset, limit, total: collection.size } });
-  };
+  // API.md §3: offset and keyset pages, sorts, cursors, Link (src/api/pagination).
+  const list = (context: ApiContext) => listRows(context, name);
 
   const create = async (context: ApiContext) => {
     const body = (await readJsonObject(context, JSON_TYPE)) ?? {};

@@ -1,7 +1,10 @@
 import { Collection, type UniqueField } from './collection.ts';
-import { compareCreated } from './ordered-index.ts';
-import { makeId, mulberry32, type Random } from './random.ts';
+import { makeId, type Random } from './random.ts';
 import type { Row } from './row.ts';
+import { buildSeed, runToEnd, seedWork, type SeededCollection } from './seed-build.ts';
+import { runInSlices, type SliceOptions } from './slices.ts';
+
+export { SEED_EPOCH_MS } from './seed-build.ts';
 
 export interface RowChange {
   collection: string;
@@ -19,11 +22,27 @@ export interface CollectionSpec {
   defaultSize: number;
   /** The write fields of seeded row `index` (ids and timestamps are added by the store). */
   seedFields: (random: Random, index: number) => Record<string, unknown>;
+  /**
+   * String fields listed in their own keyset index besides created_at (API.md §3 `sort`).
+   * Default: `name`, which every resource so far has.
+   */
+  sortFields?: readonly string[];
 }
 
+export const DEFAULT_SORT_FIELDS: readonly string[] = ['name'];
+
 export const MAX_SEED_SIZE = 1_000_000;
-/** Seeded rows are created before this instant, whatever the virtual clock says. */
-export const SEED_EPOCH_MS = 1767225600000; // 2026-01-01T00:00:00Z
+/**
+ * Below this many rows to build, a reseed runs straight through (about 0.1 s); from it up,
+ * `prepare` builds the seed aside in slices first (docs/decisions/0005-big-reseeds-build-aside.md).
+ */
+export const GRADUAL_SEED_ROWS = 20_000;
+
+/** How far a seed being prepared has come, in units of work. */
+export interface SeedProgress {
+  done: number;
+  total: number;
+}
 
 export interface StoreMeta {
   seed: number;
@@ -43,14 +62,20 @@ export class Store {
   readonly #collections = new Map<string, Collection>();
   #meta: StoreMeta;
   #transaction: { undo: (() => void)[]; changes: RowChange[] } | undefined;
+  /** Seeds built aside by `prepare`, waiting for the reseed that swaps them in. */
+  #prepared = new Map<string, SeededCollection>();
+  /** Preparations run one after another, so resets apply in the order they were asked for. */
+  #preparing: Promise<void> = Promise.resolve();
   /** Called after each change inside a transaction; throwing there aborts it (fault injection, tests). */
   writeHook: ((change: RowChange) => void) | undefined;
   onCommit: ((changes: readonly RowChange[]) => void) | undefined;
 
   constructor(specs: readonly CollectionSpec[], seed: number, sizes: Record<string, number> = {}) {
     this.#specs = new Map(specs.map((spec) => [spec.name, spec]));
-    for (const spec of specs)
-      this.#collections.set(spec.name, new Collection(spec.name, spec.uniqueFields));
+    for (const spec of specs) {
+      const sortFields = spec.sortFields ?? DEFAULT_SORT_FIELDS;
+      this.#collections.set(spec.name, new Collection(spec.name, spec.uniqueFields, sortFields));
+    }
     this.#meta = { seed, sizes: {}, sequences: {} };
     this.reseed(seed, sizes);
   }
@@ -69,7 +94,11 @@ export class Store {
     return collection;
   }
 
-  /** Replaces every collection with the deterministic seed data. Sizes not given keep their default. */
+  /**
+   * Replaces every collection with the deterministic seed data, at once. Sizes not given keep
+   * their default. A collection that already holds this very seed, untouched, is kept as it is;
+   * one that `prepare` built is swapped in; any other is built now, straight through.
+   */
   reseed(seed: number, sizes: Record<string, number> = {}): void {
     if (this.#transaction) throw new Error('cannot reseed inside a transaction');
     const meta: StoreMeta = { seed, sizes: {}, sequences: {} };
@@ -77,9 +106,55 @@ export class Store {
       const size = sizes[spec.name] ?? spec.defaultSize;
       meta.sizes[spec.name] = size;
       meta.sequences[spec.name] = size;
-      this.collection(spec.name)._load(seedRows(spec, seed, size));
+      const collection = this.collection(spec.name);
+      if (collection.holdsSeed(seed, size)) continue;
+      const prepared = this.#prepared.get(spec.name);
+      collection._adopt(
+        prepared?.seed === seed && prepared.size === size
+          ? prepared
+          : runToEnd(buildSeed(spec, seed, size, collection.sortFields)),
+      );
     }
+    this.#prepared.clear();
     this.#meta = meta;
+  }
+
+  /**
+   * Builds a big seed aside, in slices with pauses between them, so that a page running the
+   * store stays responsive and keeps answering from the current data meanwhile; the `reseed`
+   * that follows swaps it in at once. Small seeds are left for `reseed` to build.
+   */
+  prepare(
+    seed: number,
+    sizes: Record<string, number> = {},
+    onProgress?: (progress: SeedProgress) => void,
+    options: SliceOptions = {},
+  ): Promise<void> {
+    const run = async () => {
+      const todo = [...this.#specs.values()].flatMap((spec) => {
+        const size = sizes[spec.name] ?? spec.defaultSize;
+        const collection = this.collection(spec.name);
+        return collection.holdsSeed(seed, size) ? [] : [{ spec, size, collection }];
+      });
+      const rows = todo.reduce((sum, item) => sum + item.size, 0);
+      if (rows < GRADUAL_SEED_ROWS) return;
+      const works = todo.map(({ size, collection }) => seedWork(size, collection.sortFields));
+      const total = works.reduce((sum, work) => sum + work, 0);
+      let before = 0;
+      for (const [i, { spec, size, collection }] of todo.entries()) {
+        const build = buildSeed(spec, seed, size, collection.sortFields);
+        const offset = before;
+        const report = (done: number) => onProgress?.({ done: offset + done, total });
+        const built = await runInSlices(build, report, options);
+        this.#prepared.set(spec.name, built);
+        before += works[i] ?? 0;
+      }
+      onProgress?.({ done: total, total });
+    };
+    const next = this.#preparing.then(run);
+    // A failed preparation must not block the ones after it.
+    this.#preparing = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -169,64 +244,4 @@ export class Store {
     this.#transaction?.changes.push(change);
     this.writeHook?.(change);
   }
-}
-
-/**
- * Seeded rows, oldest first: gaps of 0–120 s between neighbours (about one in twenty is 0, so
- * equal timestamps exist and the id tie-breaker matters), ending just before SEED_EPOCH_MS.
- */
-function seedRows(spec: CollectionSpec, seed: number, size: number): Row[] {
-  const random = mulberry32(seed ^ hashName(spec.name));
-  const fields: Record<string, unknown>[] = new Array(size);
-  const gaps = new Float64Array(size);
-  let span = 0;
-  for (let i = 0; i < size; i++) {
-    fields[i] = spec.seedFields(random, i);
-    const gap = random() < 0.05 ? 0 : 1000 * (1 + Math.floor(random() * 120));
-    gaps[i] = gap;
-    span += gap;
-  }
-  const rows: Row[] = new Array(size);
-  let createdMs = SEED_EPOCH_MS - span;
-  for (let i = 0; i < size; i++) {
-    createdMs += gaps[i] ?? 0;
-    const created = toIso(createdMs);
-    rows[i] = {
-      id: makeId(spec.idPrefix, seed, spec.name, i),
-      ...fields[i],
-      created_at: created,
-      updated_at: created,
-    };
-  }
-  sortNearlySorted(rows);
-  return rows;
-}
-
-const isoCache = { ms: Number.NaN, iso: '' };
-function toIso(ms: number): string {
-  if (ms !== isoCache.ms) {
-    isoCache.ms = ms;
-    // eslint-disable-next-line no-restricted-globals -- formatting a computed seed instant
-    isoCache.iso = new Date(ms).toISOString();
-  }
-  return isoCache.iso;
-}
-
-/** Insertion sort: linear for rows that are out of order only within runs of equal timestamps. */
-function sortNearlySorted(rows: Row[]): void {
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i] as Row;
-    let j = i - 1;
-    while (j >= 0 && compareCreated(rows[j] as Row, row) > 0) {
-      rows[j + 1] = rows[j] as Row;
-      j--;
-    }
-    rows[j + 1] = row;
-  }
-}
-
-function hashName(name: string): number {
-  let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) >>> 0;
-  return hash;
 }

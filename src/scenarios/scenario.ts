@@ -1,0 +1,112 @@
+/**
+ * A scenario is data: steps to take and the outcomes they must produce. The same scenario runs
+ * three ways: from its lab's Run button (through the service worker), in vitest (against the
+ * core directly) and in Playwright (through the UI). Each lab defines its own step kinds and an
+ * interpreter for them; this file holds only the shape and the runner.
+ */
+
+/** How a scenario reaches the API: `api.fetch` in vitest, the page's `fetch` in the browser. */
+export interface Transport {
+  fetch(request: Request): Promise<Response>;
+  /** Absolute base for request URLs, e.g. "http://localhost" or location.origin. */
+  origin: string;
+}
+
+/** A measured outcome: a number, string or boolean a step recorded under a name. */
+export type Metric = number | string | boolean;
+
+export type Comparison = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+
+/** One expected outcome, as data: metric `metric` compared with `value`. */
+export interface Expectation {
+  metric: string;
+  op: Comparison;
+  value: Metric;
+  /** Says in plain words what this shows, e.g. "fixed window admits twice the quota at the edge". */
+  claim: string;
+}
+
+export interface Scenario<Step extends { kind: string } = { kind: string }> {
+  id: string;
+  lab: string;
+  title: string;
+  summary: string;
+  steps: readonly Step[];
+  expected: readonly Expectation[];
+}
+
+export interface ScenarioContext {
+  transport: Transport;
+  /** Records a metric (later values overwrite earlier ones). */
+  record(metric: string, value: Metric): void;
+  metrics: Readonly<Record<string, Metric>>;
+  /** Called after each step, e.g. to update a UI progress display. */
+  onStep?: (index: number, step: { kind: string }) => void;
+  signal?: AbortSignal;
+}
+
+export type StepInterpreter<Step extends { kind: string }> = (
+  step: Step,
+  context: ScenarioContext,
+) => Promise<void>;
+
+export interface CheckResult {
+  expectation: Expectation;
+  actual: Metric | undefined;
+  pass: boolean;
+}
+
+export interface ScenarioResult {
+  metrics: Record<string, Metric>;
+  checks: CheckResult[];
+  pass: boolean;
+}
+
+export async function runScenario<Step extends { kind: string }>(
+  scenario: Scenario<Step>,
+  interpret: StepInterpreter<Step>,
+  transport: Transport,
+  options: { onStep?: ScenarioContext['onStep']; signal?: AbortSignal } = {},
+): Promise<ScenarioResult> {
+  const metrics: Record<string, Metric> = {};
+  const context: ScenarioContext = {
+    transport,
+    metrics,
+    record: (metric, value) => {
+      metrics[metric] = value;
+    },
+    onStep: options.onStep,
+    signal: options.signal,
+  };
+  for (const [index, step] of scenario.steps.entries()) {
+    options.signal?.throwIfAborted();
+    await interpret(step, context);
+    options.onStep?.(index, step);
+  }
+  const checks = scenario.expected.map((expectation) => {
+    const actual = metrics[expectation.metric];
+    return {
+      expectation,
+      actual,
+      pass: actual !== undefined && compare(actual, expectation.op, expectation.value),
+    };
+  });
+  return { metrics, checks, pass: checks.every((check) => check.pass) };
+}
+
+function compare(actual: Metric, op: Comparison, expected: Metric): boolean {
+  switch (op) {
+    case 'eq':
+      return actual === expected;
+    case 'ne':
+      return actual !== expected;
+    case 'lt':
+      return actual < expected;
+    case 'lte':
+      return actual <= expected;
+    case 'gt':
+      return actual > expected;
+    case 'gte':
+      return actual >= expected;
+  }
+}
