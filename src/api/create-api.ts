@@ -6,6 +6,8 @@ import { EventStream, type ApiEvent } from './events.ts';
 import { errorBoundary } from './middleware/error-boundary/error-boundary.ts';
 import { Journal, journal } from './middleware/journal/journal.ts';
 import { headWithoutBody } from './middleware/head/head.ts';
+import { Limiter } from './middleware/rate-limit/limiter.ts';
+import { rateLimit, stampRateLimitHeaders } from './middleware/rate-limit/rate-limit.ts';
 import { assignRequestId, requireValidRequestId } from './middleware/request-id/request-id.ts';
 import { ProblemError } from './problems.ts';
 import { crudRoutes } from './resources/crud-routes.ts';
@@ -60,7 +62,8 @@ const ADMIN_PREFIX = '/__admin/';
  * (MSW in the browser, msw/node in tests, node:http for `npm run serve`) only pass Requests in.
  *
  * Pipelines, outermost first:
- *   API:   request-id → journal → head → error-boundary → valid request id → router (resources)
+ *   API:   request-id → journal → head → rate-limit headers → error-boundary → valid request id
+ *          → rate limit → router (resources)
  *   admin: request-id → head → error-boundary → valid request id → router (control API; never journaled)
  * Later labs slot their middleware (rate limit, auth, idempotency, conditional) before the router.
  */
@@ -95,9 +98,11 @@ export function createApi(options: ApiOptions = {}): Api {
 
   const env: ApiEnv = { clock, store, settings, events, journal: journalBuffer, realNow };
 
+  const limiter = new Limiter();
   const reset = (seed: number, sizes: Record<string, number>) => {
     store.reseed(seed, sizes);
     journalBuffer.clear();
+    limiter.clear();
     events.emit({ type: 'reset', seed, sizes: store.meta.sizes });
   };
 
@@ -106,8 +111,10 @@ export function createApi(options: ApiOptions = {}): Api {
     assignRequestId,
     journal,
     headWithoutBody,
+    stampRateLimitHeaders,
     errorBoundary,
     requireValidRequestId,
+    rateLimit(limiter),
     createRouterMiddleware(apiRoutes),
   ]);
   const adminPipeline = compose<ApiContext>([

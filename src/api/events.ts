@@ -1,5 +1,6 @@
 import type { ClockState } from './clock.ts';
 import type { JournalEntry } from './middleware/journal/journal-entry.ts';
+import type { RateLimitEvent } from './middleware/rate-limit/rate-limit-event.ts';
 import type { Settings } from './settings.ts';
 import type { RowChange } from './store/store.ts';
 
@@ -9,8 +10,11 @@ export type ApiEvent =
   | { type: 'journal-cleared' }
   | { type: 'changes'; changes: readonly RowChange[] }
   | { type: 'reset'; seed: number; sizes: Readonly<Record<string, number>> }
+  /** A big reseed being built aside, before its reset (units of work, not rows). */
+  | { type: 'seeding'; done: number; total: number }
   | { type: 'settings'; settings: Settings }
-  | { type: 'clock'; clock: ClockState };
+  | { type: 'clock'; clock: ClockState }
+  | { type: 'rate-limit'; decision: RateLimitEvent };
 
 export type Listener<E> = (event: E) => void;
 

@@ -141,7 +141,8 @@ describe('deep nesting', () => {
       ];
       for (const c of cases) await expectRefused(c);
     } finally {
-      await call(api, 'DELETE', '/__admin/settings');
+      // Only the raised limit goes back (null = its default); the rest stays as makeApi set it.
+      await call(api, 'PATCH', '/__admin/settings', { json: { limits: { max_body_bytes: null } } });
     }
   });
 });

@@ -51,6 +51,14 @@ export const PROBLEM_TYPES = {
     'For example limit=0, limit=abc, offset=-1, or a misspelt parameter name.',
     cite('RFC 9110 §15.5.1'),
   ),
+  'invalid-cursor': define(
+    'invalid-cursor',
+    400,
+    'Invalid cursor',
+    'A page cursor must come back exactly as the server gave it: cursors are signed, so the server can trust the position they hold. `errors` says what is wrong with this one.',
+    'The cursor was changed (even one bit), is not a cursor at all, was made by another server or for another collection, or is used with a different sort than the one it was made for. Start again from the first page, or keep the sort while paging.',
+    cite('RFC 9110 §15.5.1'),
+  ),
   'invalid-header': define(
     'invalid-header',
     400,
@@ -106,6 +114,14 @@ export const PROBLEM_TYPES = {
     'The body is well-formed JSON but its content breaks the resource’s rules. Each entry of `errors` points (RFC 6901 JSON Pointer) at one field and says what is wrong.',
     'Missing, unknown or read-only fields (no mass assignment), wrong types, formats or ranges.',
     cite('RFC 9110 §15.5.21'),
+  ),
+  'quota-exceeded': define(
+    'quota-exceeded',
+    429,
+    'Quota exceeded',
+    'This client has sent more requests than its rate-limit policy allows. `violated-policies` names the policy; the `Retry-After` header says how many seconds to wait, and retrying then succeeds. The `RateLimit` and `RateLimit-Policy` headers on every response show the quota left, so a careful client never gets here.',
+    'A client (told apart by `X-Client-Id`, otherwise counted as anonymous) goes over `rate_limit.quota` requests per `rate_limit.window_ms`, as the configured algorithm counts them (token bucket unless changed in the settings).',
+    cite('RFC 6585 §4'),
   ),
   'internal-error': define(
     'internal-error',

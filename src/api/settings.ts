@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALGORITHM_IDS, HEADER_STYLES } from './middleware/rate-limit/policy.ts';
 
 /**
  * Runtime settings, read and changed through /__admin/settings. Each mechanism owns a section;
@@ -18,6 +19,19 @@ export const settingsSchema = z
       .strictObject({
         /** Requests kept by the core for GET /__admin/requests; the UI keeps its own, larger log. */
         capacity: z.int().min(1).max(100_000).default(1000),
+      })
+      .prefault({}),
+    /** shared API.md §5: on by default, token bucket, 100 requests per 10 s, both header styles. */
+    rate_limit: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        algorithm: z.enum(ALGORITHM_IDS).default('token_bucket'),
+        quota: z.int().min(1).max(1_000_000).default(100),
+        // Whole seconds: the RateLimit-Policy header carries the window as an integer of seconds.
+        window_ms: z.int().min(1000).max(86_400_000).multipleOf(1000).default(10_000),
+        /** Capacity of the token and leaky buckets; null means the quota. */
+        burst: z.int().min(1).max(1_000_000).nullable().default(null),
+        headers: z.enum(HEADER_STYLES).default('both'),
       })
       .prefault({}),
   })

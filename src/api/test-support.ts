@@ -11,9 +11,26 @@ import type { StoreMeta } from './store/store.ts';
 /** 2026-01-02T00:00:00.000Z: one day after the seeded rows end. */
 export const START_MS = 1767312000000;
 
+export interface TestApiOptions extends ApiOptions {
+  /**
+   * Keep the rate limiter on, as the default settings have it. Off otherwise: tests of other
+   * rules send hundreds of requests to one instance on a paused clock, where a bucket never
+   * refills. The limiter's own tests, the admin tests and the contract suite keep it on.
+   */
+  rateLimit?: boolean;
+}
+
 /** An API on a paused virtual clock, so every timestamp in a test is exact. */
-export function makeApi(options: ApiOptions = {}): Api {
-  return createApi({ clock: { startEpochMs: START_MS, paused: true }, ...options });
+export function makeApi({ rateLimit = false, ...options }: TestApiOptions = {}): Api {
+  const api = createApi({ clock: { startEpochMs: START_MS, paused: true }, ...options });
+  if (!rateLimit) {
+    const settings = api.env.settings.current;
+    api.env.settings.replace({
+      ...settings,
+      rate_limit: { ...settings.rate_limit, enabled: false },
+    });
+  }
+  return api;
 }
 
 export interface CallOptions {

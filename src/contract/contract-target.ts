@@ -140,7 +140,13 @@ export interface UserBody {
 
 export interface ListBody<T = UserBody> {
   data: T[];
-  pagination: { offset: number; limit: number; total: number };
+  pagination: {
+    offset: number;
+    limit: number;
+    total: number;
+    next_cursor: string | null;
+    prev_cursor: string | null;
+  };
 }
 
 export async function listUsers(target: ContractTarget, query = ''): Promise<ListBody> {

@@ -55,7 +55,13 @@ export function everywhereContract(target: ContractTarget): void {
     it('serves lists as {data, pagination} in application/json', async () => {
       const body = await listUsers(target);
       expect(body.data).toHaveLength(20);
-      expect(body.pagination).toEqual({ offset: 0, limit: 20, total: 50 });
+      expect(body.pagination).toEqual({
+        offset: 0,
+        limit: 20,
+        total: 50,
+        next_cursor: expect.any(String),
+        prev_cursor: null,
+      });
     });
 
     it('answers 404 for unknown routes and unknown ids, as problem+json', async () => {

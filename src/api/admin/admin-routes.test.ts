@@ -16,13 +16,22 @@ import {
 const DEFAULT_SETTINGS = {
   limits: { max_body_bytes: 65_536, max_page_size: 100, default_page_size: 20 },
   journal: { capacity: 1000 },
+  rate_limit: {
+    enabled: true,
+    algorithm: 'token_bucket',
+    quota: 100,
+    window_ms: 10_000,
+    burst: null,
+    headers: 'both',
+  },
 };
 
 let api: Api;
 let events: ApiEvent[];
 
 beforeEach(() => {
-  api = makeApi();
+  // The limiter stays on: these tests read and restore the default settings.
+  api = makeApi({ rateLimit: true });
   events = [];
   api.events.subscribe((event) => events.push(event));
 });
@@ -175,7 +184,10 @@ describe('/__admin/settings', () => {
     [{ limits: { max_page_size: 10 } }, ['/limits/default_page_size']],
     [{ limits: 5 }, ['/limits']],
     [{ journal: { capacity: 0 } }, ['/journal/capacity']],
-    [{ rate_limit: { enabled: false } }, ['/rate_limit']],
+    [{ auth: { enabled: false } }, ['/auth']],
+    [{ rate_limit: { algorithm: 'random' } }, ['/rate_limit/algorithm']],
+    [{ rate_limit: { quota: 0, window_ms: 1500 } }, ['/rate_limit/quota', '/rate_limit/window_ms']],
+    [{ rate_limit: { burst: 0, headers: 'none' } }, ['/rate_limit/burst', '/rate_limit/headers']],
     [{ limits: { max_bodybytes: 5 } }, ['/limits/max_bodybytes']],
   ])('%j → 422 naming %j, nothing changed', async (patch, expected) => {
     await call(api, 'PATCH', '/__admin/settings', { json: { journal: { capacity: 50 } } });

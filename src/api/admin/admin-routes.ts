@@ -49,7 +49,14 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
           const parsed = valid(resetBody, body, 'reset');
           const { meta } = context.env.store;
           const sizes = { ...meta.sizes, ...(parsed.sizes as Record<string, number> | undefined) };
-          actions.reset(parsed.seed ?? meta.seed, sizes);
+          const seed = parsed.seed ?? meta.seed;
+          // A big seed is built aside first, in slices: the page stays responsive and requests
+          // are answered from the current data until the reset swaps it in at once
+          // (docs/decisions/0005-big-reseeds-build-aside.md).
+          await context.env.store.prepare(seed, sizes, (progress) =>
+            context.env.events.emit({ type: 'seeding', ...progress }),
+          );
+          actions.reset(seed, sizes);
           respondEmpty(context, 204);
         },
       },

@@ -1,0 +1,43 @@
+import type { ApiContext } from '../../context.ts';
+import { ProblemError } from '../../problems.ts';
+
+export const CLIENT_ID_HEADER = 'X-Client-Id';
+/** Visible ASCII, as a header value can carry it unambiguously; 128 is plenty for an id. */
+const CLIENT_ID = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Who a request counts against: the token's subject once the auth lab verifies tokens. Until then
+ * no request has one; the auth middleware (placed before the limiter) will supply this function.
+ */
+export type SubjectOf = (context: ApiContext) => string | undefined;
+export const noSubject: SubjectOf = () => undefined;
+
+/**
+ * The partition (shared API.md §5): `X-Client-Id` if present, else the token's `sub`, else
+ * "anonymous". Prefixed, so a client calling itself "anonymous" does not share that bucket.
+ */
+export function partitionOf(context: ApiContext, subjectOf: SubjectOf): string {
+  const clientId = context.request.headers.get(CLIENT_ID_HEADER);
+  if (clientId !== null) {
+    if (!CLIENT_ID.test(clientId)) {
+      throw new ProblemError(
+        'invalid-header',
+        'X-Client-Id must be 1–128 visible ASCII characters (no spaces).',
+        {
+          errors: [{ header: CLIENT_ID_HEADER, detail: 'must be 1–128 characters from ! to ~' }],
+          rule: 'Malformed X-Client-Id → 400',
+        },
+      );
+    }
+    return `client:${clientId}`;
+  }
+  const subject = subjectOf(context);
+  return subject === undefined ? 'anonymous' : `sub:${subject}`;
+}
+
+/** How the journal and the lab name a partition. */
+export function describePartition(partition: string): string {
+  if (partition.startsWith('client:')) return `client "${partition.slice(7)}"`;
+  if (partition.startsWith('sub:')) return `subject "${partition.slice(4)}"`;
+  return 'anonymous clients';
+}

@@ -1,0 +1,113 @@
+import type { Middleware } from '../../compose.ts';
+import { note, type ApiContext } from '../../context.ts';
+import { ProblemError } from '../../problems.ts';
+import { cite } from '../../standards.ts';
+import { rateLimitHeaders, retryAfterSeconds } from './headers.ts';
+import type { Limiter } from './limiter.ts';
+import { describePartition, noSubject, partitionOf, type SubjectOf } from './partition.ts';
+import {
+  POLICY_NAME,
+  policyOf,
+  type AlgorithmId,
+  type Policy,
+  type RateLimitSettings,
+} from './policy.ts';
+import { ALGORITHMS } from './registry.ts';
+
+/** The headers each decided request must carry, whatever the inner layers answer. */
+const stamps = new WeakMap<ApiContext, Record<string, string>>();
+
+/**
+ * Decides each API request against the client's quota (shared API.md §5). Over the limit it
+ * answers 429 /problems/quota-exceeded with `violated-policies` and an honest Retry-After.
+ * Placed inside the error boundary and before the router, where the auth lab's middleware
+ * (which will know the token's subject) can come first.
+ */
+export function rateLimit(
+  limiter: Limiter,
+  subjectOf: SubjectOf = noSubject,
+): Middleware<ApiContext> {
+  let settingsSeen: RateLimitSettings | undefined;
+  let policy: Policy | undefined;
+
+  return async (context, next) => {
+    const settings = context.env.settings.current.rate_limit;
+    if (!settings.enabled) return next();
+    if (settings !== settingsSeen || !policy) {
+      settingsSeen = settings;
+      policy = policyOf(settings);
+    }
+    const partition = partitionOf(context, subjectOf);
+    const now = context.env.clock.now();
+    const decision = limiter.decide(partition, now, settings.algorithm, policy);
+    stamps.set(context, rateLimitHeaders(settings.headers, policy, decision, now));
+
+    const { events } = context.env;
+    if (events.hasListeners) {
+      const { admitted, remaining, resetMs, retryMs } = decision;
+      const state = limiter.snapshot(partition);
+      const algorithm = settings.algorithm;
+      events.emit({
+        type: 'rate-limit',
+        decision: {
+          partition,
+          algorithm,
+          policy,
+          at: now,
+          admitted,
+          remaining,
+          resetMs,
+          retryMs,
+          state,
+        },
+      });
+    }
+    if (decision.admitted) return next();
+
+    const retryAfter = retryAfterSeconds(decision.retryMs);
+    const name = ALGORITHMS[settings.algorithm].name.toLowerCase();
+    const why = overLimit(settings.algorithm, policy);
+    note(
+      context,
+      `${name}: ${describePartition(partition)} ${why} → 429, Retry-After ${retryAfter} s`,
+      cite('RFC 6585 §4'),
+    );
+    throw new ProblemError(
+      'quota-exceeded',
+      `This client ${why} (${name}). Retry after ${retryAfter} s.`,
+      {
+        headers: { 'Retry-After': String(retryAfter) },
+        extensions: { 'violated-policies': [POLICY_NAME] },
+      },
+    );
+  };
+}
+
+/** Why a request was refused, in the algorithm's own terms. */
+function overLimit(algorithm: AlgorithmId, { quota, windowMs, burst }: Policy): string {
+  const rate = `${quota} requests per ${windowMs / 1000} s`;
+  if (algorithm === 'token_bucket')
+    return `has no token left (bucket of ${burst}, refilled ${rate})`;
+  if (algorithm === 'leaky_bucket')
+    return `would overflow its bucket of ${burst} (draining ${rate})`;
+  return `used up its quota of ${rate}`;
+}
+
+/**
+ * Sets the rate-limit headers on the final answer. Outside the error boundary, so a thrown
+ * problem (a 404, the 429 itself, even a 500) carries them like a success.
+ */
+export const stampRateLimitHeaders: Middleware<ApiContext> = async (context, next) => {
+  await next();
+  const headers = stamps.get(context);
+  const response = context.response;
+  if (!headers || !response) return;
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  } catch {
+    // Immutable headers (Response.redirect, Response.error): the same answer, rebuilt mutable.
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    context.response = copy;
+  }
+};

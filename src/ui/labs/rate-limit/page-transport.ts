@@ -1,0 +1,28 @@
+import type { Transport } from '../../../scenarios/scenario.ts';
+import { requestsReady } from '../../shared/engine-gate.ts';
+
+/** Real requests from the page, through the service worker: each shows in the request log. */
+export const pageTransport: Transport = {
+  get origin() {
+    return location.origin;
+  },
+  async fetch(request) {
+    await requestsReady();
+    return fetch(request);
+  },
+};
+
+/**
+ * The page's own core, for control calls only (the virtual clock's steps): the same control API,
+ * without the worker round trip. Falls back to the worker when the core is not in this page.
+ */
+export const coreTransport: Transport = {
+  get origin() {
+    return location.origin;
+  },
+  async fetch(request) {
+    await requestsReady();
+    const api = window.restlab?.api;
+    return api ? api.fetch(request) : fetch(request);
+  },
+};

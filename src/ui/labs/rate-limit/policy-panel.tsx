@@ -1,0 +1,182 @@
+import { useState, type FormEvent } from 'react';
+import {
+  ALGORITHM_IDS,
+  HEADER_STYLES,
+  type RateLimitSettings,
+} from '../../../api/middleware/rate-limit/policy.ts';
+import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
+import { ALGORITHM_NOTES, BUCKETS } from './algorithm-notes.ts';
+import { useLabStore } from './lab-store.ts';
+import { patchRateLimit } from './settings-api.ts';
+
+interface Draft {
+  enabled: boolean;
+  algorithm: RateLimitSettings['algorithm'];
+  quota: string;
+  windowSeconds: string;
+  burst: string;
+  headers: RateLimitSettings['headers'];
+}
+
+const toDraft = (s: RateLimitSettings): Draft => ({
+  enabled: s.enabled,
+  algorithm: s.algorithm,
+  quota: String(s.quota),
+  windowSeconds: String(s.window_ms / 1000),
+  burst: s.burst === null ? '' : String(s.burst),
+  headers: s.headers,
+});
+
+/** The policy, read from and written to /__admin/settings (rate_limit section). */
+export function PolicyPanel() {
+  const settings = useLabStore((state) => state.settings);
+  if (!settings) return <section className="rl-card">Loading the policy…</section>;
+  // A change from elsewhere (a scenario, the problem page's example) starts the form afresh.
+  return <PolicyForm key={JSON.stringify(settings)} settings={settings} />;
+}
+
+function PolicyForm({ settings }: { settings: RateLimitSettings }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  const update = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const isBucket = BUCKETS.includes(draft.algorithm);
+
+  async function save(patch: Partial<RateLimitSettings> | null) {
+    setSaving(true);
+    setErrors((await patchRateLimit(patch)) ?? {});
+    setSaving(false);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save({
+      enabled: draft.enabled,
+      algorithm: draft.algorithm,
+      quota: Number(draft.quota),
+      window_ms: Math.round(Number(draft.windowSeconds) * 1000),
+      burst: draft.burst.trim() ? Number(draft.burst) : null,
+      headers: draft.headers,
+    });
+  }
+  const error = (key: string) =>
+    errors[key] && (
+      <span className="field-error" id={`rl-error-${key || 'form'}`}>
+        {errors[key]}
+      </span>
+    );
+  // The input names its error for screen readers, as aria-invalid marks it.
+  const invalid = (key: string) => ({
+    'aria-invalid': !!errors[key],
+    'aria-describedby': errors[key] ? `rl-error-${key}` : undefined,
+  });
+
+  return (
+    // noValidate: the API validates (and answers 422 naming the field), not the browser.
+    <form
+      className="rl-card rl-policy"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="rl-policy-title"
+    >
+      <h2 id="rl-policy-title">Policy</h2>
+      <label className="rl-field rl-wide">
+        <span>Algorithm</span>
+        <select
+          value={draft.algorithm}
+          onChange={(e) => update({ algorithm: e.target.value as Draft['algorithm'] })}
+        >
+          {ALGORITHM_IDS.map((id) => (
+            <option key={id} value={id}>
+              {ALGORITHMS[id].name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="rl-note">
+        {ALGORITHM_NOTES[draft.algorithm]}{' '}
+        <a href={ALGORITHMS[draft.algorithm].reference.href} target="_blank" rel="noreferrer">
+          Definition
+        </a>
+      </p>
+      <div className="rl-row">
+        <label className="rl-field">
+          <span>Quota</span>
+          <input
+            type="number"
+            min={1}
+            value={draft.quota}
+            onChange={(e) => update({ quota: e.target.value })}
+            {...invalid('quota')}
+          />
+          {error('quota')}
+        </label>
+        <label className="rl-field">
+          <span>per window (s)</span>
+          <input
+            type="number"
+            min={1}
+            value={draft.windowSeconds}
+            onChange={(e) => update({ windowSeconds: e.target.value })}
+            {...invalid('window_ms')}
+          />
+          {error('window_ms')}
+        </label>
+        <label className="rl-field">
+          <span>Burst</span>
+          <input
+            type="number"
+            min={1}
+            placeholder={`= quota`}
+            value={draft.burst}
+            disabled={!isBucket}
+            title={
+              isBucket
+                ? 'Bucket capacity; empty means the quota'
+                : 'Only the bucket algorithms have a capacity'
+            }
+            onChange={(e) => update({ burst: e.target.value })}
+            {...invalid('burst')}
+          />
+          {error('burst')}
+        </label>
+      </div>
+      <div className="rl-row">
+        <label className="rl-field">
+          <span>Headers</span>
+          <select
+            value={draft.headers}
+            onChange={(e) => update({ headers: e.target.value as Draft['headers'] })}
+          >
+            {HEADER_STYLES.map((style) => (
+              <option key={style} value={style}>
+                {style === 'ietf'
+                  ? 'IETF RateLimit'
+                  : style === 'legacy'
+                    ? 'X-RateLimit-*'
+                    : 'both'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="rl-check">
+          <input
+            type="checkbox"
+            checked={draft.enabled}
+            onChange={(e) => update({ enabled: e.target.checked })}
+          />
+          Limiter on
+        </label>
+      </div>
+      {error('')}
+      <div className="rl-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          Apply
+        </button>
+        <button type="button" disabled={saving} onClick={() => void save(null)}>
+          Defaults
+        </button>
+      </div>
+    </form>
+  );
+}
