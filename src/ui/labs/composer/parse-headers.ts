@@ -1,3 +1,5 @@
+import { isForbiddenRequestHeader } from '../../shared/forbidden-headers.ts';
+
 /** A problem with one line of the headers editor (1-based line number). */
 export interface HeaderLineIssue {
   line: number;
@@ -23,33 +25,6 @@ const hasControl = (value: string) =>
   });
 /** Fetch's Headers takes byte strings only: every character must be U+0000–U+00FF. */
 const hasNonLatin1 = (value: string) => [...value].some((char) => char.charCodeAt(0) > 0xff);
-
-/** Fetch standard: a page cannot set these; the browser drops them silently. */
-const FORBIDDEN = new Set(
-  [
-    'accept-charset',
-    'accept-encoding',
-    'access-control-request-headers',
-    'access-control-request-method',
-    'connection',
-    'content-length',
-    'cookie',
-    'cookie2',
-    'date',
-    'dnt',
-    'expect',
-    'host',
-    'keep-alive',
-    'origin',
-    'referer',
-    'set-cookie',
-    'te',
-    'trailer',
-    'transfer-encoding',
-    'upgrade',
-    'via',
-  ].map((name) => name.toLowerCase()),
-);
 
 /**
  * Reads the headers editor: one `Name: value` per line; blank lines and `#` comments are
@@ -93,7 +68,7 @@ export function parseHeaderLines(source: string): ParsedHeaders {
       );
     } else {
       const lower = name.toLowerCase();
-      if (FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) {
+      if (isForbiddenRequestHeader(lower)) {
         result.warnings.push(
           issue(`${name} is a forbidden request header: the browser will not send it`),
         );

@@ -2,7 +2,7 @@ import { playTrace } from '../../../scenarios/rate-limit/play-trace.ts';
 import { buildTrace, type TraceSpec } from '../../../scenarios/rate-limit/traces.ts';
 import { useLabStore } from './lab-store.ts';
 import { showLatest } from './limiter-feed.ts';
-import { coreTransport, pageTransport } from './page-transport.ts';
+import { coreTransport, pageTransport } from '../../shared/page-transport.ts';
 
 /** This page's clients are lab-<session>-<run>: each run starts with fresh buckets. */
 const session = Math.random().toString(36).slice(2, 6);

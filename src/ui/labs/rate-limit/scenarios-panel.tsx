@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { rateLimitInterpreter } from '../../../scenarios/rate-limit/interpreter.ts';
 import { RATE_LIMIT_SCENARIOS } from '../../../scenarios/rate-limit/scenarios.ts';
 import { runScenario, type ScenarioResult } from '../../../scenarios/scenario.ts';
-import { pageTransport } from './page-transport.ts';
+import { pageTransport } from '../../shared/page-transport.ts';
 
 type Outcome =
   | { kind: 'running' }

@@ -1,3 +1,5 @@
+import { isForbiddenRequestHeader } from '../../shared/forbidden-headers.ts';
+
 /**
  * Headers the browser or the transport sets on its own. Replaying them would be wrong (curl
  * computes Host and Content-Length itself; a copied Accept-Encoding makes curl print compressed
@@ -8,38 +10,16 @@
  * Authorization, X-Request-Id) replay as sent.
  * @see https://fetch.spec.whatwg.org/#forbidden-request-header
  */
-const BROWSER_MANAGED = new Set([
-  'accept-charset',
-  'accept-encoding',
+// Beyond the forbidden ones: headers the browser adds on its own.
+const BROWSER_ADDED = new Set([
   'accept-language',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
   'priority',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
   'upgrade-insecure-requests',
   'user-agent',
-  'via',
 ]);
 
-const BROWSER_MANAGED_PREFIXES = ['sec-', 'proxy-'];
-
 export function isBrowserManaged(name: string): boolean {
-  const lower = name.toLowerCase();
-  return BROWSER_MANAGED.has(lower) || BROWSER_MANAGED_PREFIXES.some((p) => lower.startsWith(p));
+  return isForbiddenRequestHeader(name) || BROWSER_ADDED.has(name.toLowerCase());
 }
 
 /** The request headers worth replaying, in the order recorded. */

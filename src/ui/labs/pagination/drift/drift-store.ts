@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { create } from 'zustand';
 import { DriftSession, type DriftConfig } from '../../../../scenarios/pagination/drift-session.ts';
 import type { DeleteTarget } from '../../../../scenarios/pagination/mutator.ts';
-import { pageTransport } from '../page-transport.ts';
+import { pageTransport } from '../../../shared/page-transport.ts';
 
 /** One session for the page, kept across visits to the lab, on the page's real fetch. */
 export const session = new DriftSession(pageTransport);

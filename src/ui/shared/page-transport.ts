@@ -1,5 +1,5 @@
-import type { Transport } from '../../../scenarios/scenario.ts';
-import { requestsReady } from '../../shared/engine-gate.ts';
+import type { Transport } from '../../scenarios/scenario.ts';
+import { requestsReady } from './engine-gate.ts';
 
 /** Real requests from the page, through the service worker: each shows in the request log. */
 export const pageTransport: Transport = {
