@@ -36,7 +36,9 @@ test('presenter mode and theme are kept across a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('engine-status')).toContainText('API running');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true');
-  await page.getByRole('button', { name: 'Exit presenter' }).click();
+  const presenter = page.getByRole('button', { name: 'Presenter' });
+  await expect(presenter).toHaveAttribute('aria-pressed', 'true');
+  await presenter.click();
   // The theme button cycles system → light → dark.
   await page.getByRole('button', { name: /^Theme: system/ }).click();
   await page.getByRole('button', { name: /^Theme: light/ }).click();

@@ -21,8 +21,14 @@ export function DisplayControls() {
       >
         <span aria-hidden="true">{ICON[theme]}</span>
       </button>
-      <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
-        {presenter ? 'Exit presenter' : 'Presenter'}
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={presenter}
+        title={presenter ? 'Leave presenter mode' : 'Larger type and high contrast, for projectors'}
+        onClick={() => setPresenter(!presenter)}
+      >
+        Presenter
       </button>
     </div>
   );
