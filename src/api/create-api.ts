@@ -80,9 +80,7 @@ export function createApi(options: ApiOptions = {}): Api {
   const initialSettings: Settings = restoredSettings.success
     ? restoredSettings.data
     : defaultSettings();
-  const journalBuffer = new Journal(
-    initialSettings.limits ? initialSettings.journal.capacity : 1000,
-  );
+  const journalBuffer = new Journal(initialSettings.journal.capacity);
   const settings = createSettingsHolder(initialSettings, (next) => {
     journalBuffer.resize(next.journal.capacity);
     events.emit({ type: 'settings', settings: next });

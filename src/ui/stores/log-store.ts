@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
-import { RingBuffer } from './ring-buffer.ts';
+import { RingBuffer } from '../../api/ring-buffer.ts';
 import { useUiStore } from './ui-store.ts';
 
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';

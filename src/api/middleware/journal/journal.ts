@@ -1,6 +1,7 @@
 import type { Middleware } from '../../compose.ts';
 import { toRfc3339 } from '../../clock.ts';
 import type { ApiContext } from '../../context.ts';
+import { RingBuffer } from '../../ring-buffer.ts';
 import type { JournalEntry } from './journal-entry.ts';
 
 /**
@@ -8,17 +9,15 @@ import type { JournalEntry } from './journal-entry.ts';
  * announces each one as an event so live panels need not poll.
  */
 export class Journal {
-  #entries: (JournalEntry | undefined)[];
-  #next = 0;
-  #size = 0;
+  readonly #entries: RingBuffer<JournalEntry>;
   #seq = 0;
 
   constructor(capacity: number) {
-    this.#entries = new Array<JournalEntry | undefined>(capacity);
+    this.#entries = new RingBuffer(capacity);
   }
 
   get capacity(): number {
-    return this.#entries.length;
+    return this.#entries.capacity;
   }
 
   nextSeq(): number {
@@ -26,35 +25,25 @@ export class Journal {
   }
 
   add(entry: JournalEntry): void {
-    this.#entries[this.#next] = entry;
-    this.#next = (this.#next + 1) % this.#entries.length;
-    this.#size = Math.min(this.#size + 1, this.#entries.length);
+    this.#entries.push(entry);
   }
 
   /** Newest first. */
   latest(limit: number): JournalEntry[] {
     const out: JournalEntry[] = [];
-    const capacity = this.#entries.length;
-    for (let i = 1; i <= Math.min(limit, this.#size); i++) {
-      const entry = this.#entries[(this.#next - i + capacity) % capacity];
+    for (let i = this.#entries.size - 1; i >= 0 && out.length < limit; i--) {
+      const entry = this.#entries.at(i);
       if (entry) out.push(entry);
     }
     return out;
   }
 
   clear(): void {
-    this.#entries = new Array<JournalEntry | undefined>(this.#entries.length);
-    this.#next = 0;
-    this.#size = 0;
+    this.#entries.clear();
   }
 
   resize(capacity: number): void {
-    if (capacity === this.#entries.length) return;
-    const kept = this.latest(capacity).reverse();
-    this.#entries = new Array<JournalEntry | undefined>(capacity);
-    this.#next = 0;
-    this.#size = 0;
-    for (const entry of kept) this.add(entry);
+    this.#entries.resize(capacity);
   }
 }
 
