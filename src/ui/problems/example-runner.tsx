@@ -39,7 +39,9 @@ export function ExampleRunner({ slug, steps }: { slug: string; steps: ExampleSte
         {steps.map((step, index) => (
           <li key={index}>
             {step.why && <p>{step.why}</p>}
-            {step.repeat && step.repeat > 1 && <p className="badge">sent {step.repeat} times</p>}
+            {step.until && (
+              <p className="badge">repeated until the answer is {step.until.status}</p>
+            )}
             <pre className="code-block">{formatRequest(step, step.bodyShown)}</pre>
           </li>
         ))}
@@ -74,12 +76,12 @@ function Results({ slug, results }: { slug: string; results: StepResult[] }) {
         </p>
       )}
       <ol>
-        {results.map(({ request }, index) => (
+        {results.map(({ request, response, sent }, index) => (
           <li key={index}>
             <code>
               {request.method} {request.path}
-            </code>{' '}
-            → <StatusBadge status={results[index]?.response.status ?? 0} />
+            </code>
+            {sent > 1 && ` (sent ${sent} times)`} → <StatusBadge status={response.status} />
           </li>
         ))}
       </ol>

@@ -14,8 +14,11 @@ export interface ExampleStep {
   capture?: Record<string, string>;
   /** Why this step is here. */
   why?: string;
-  /** Send the same request this many times (default 1); only the last answer is kept. */
-  repeat?: number;
+  /**
+   * Send the same request again until the answer has this status (at most `max` times in all);
+   * only the last answer is kept. For limits that a running clock keeps refilling.
+   */
+  until?: { status: number; max: number };
 }
 
 export interface SentRequest {
@@ -39,6 +42,8 @@ export interface StepResult {
   step: ExampleStep;
   request: SentRequest;
   response: ExampleResponse;
+  /** How many times the request was sent (more than once only with `until`). */
+  sent: number;
 }
 
 const PLACEHOLDER = /\{\{(\w+)(\|upper)?\}\}/g;
@@ -71,8 +76,12 @@ export async function runExample(
           : fill(step.body, (value) => JSON.stringify(value).slice(1, -1)),
     };
     let response = await transport(request);
-    for (let again = 1; again < (step.repeat ?? 1); again++) response = await transport(request);
-    results.push({ step, request, response });
+    let sent = 1;
+    while (step.until && response.status !== step.until.status && sent < step.until.max) {
+      response = await transport(request);
+      sent++;
+    }
+    results.push({ step, request, response, sent });
     for (const [name, pointer] of Object.entries(step.capture ?? {})) {
       const value = readPointer(response.json, pointer);
       if (typeof value !== 'string' && typeof value !== 'number')
