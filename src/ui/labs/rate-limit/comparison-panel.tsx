@@ -46,7 +46,7 @@ export function ComparisonPanel() {
   }
 
   return (
-    <section className="rl-card rl-compare" aria-labelledby="rl-compare-title">
+    <section className="card rl-card rl-compare" aria-labelledby="rl-compare-title">
       <h2 id="rl-compare-title">Compare the five algorithms on the same trace</h2>
       <p className="rl-note">
         Replayed in this page&apos;s copy of the core, no HTTP: exactly the decisions the API would

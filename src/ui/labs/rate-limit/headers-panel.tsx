@@ -8,7 +8,7 @@ export function HeadersPanel() {
   const decoded = latest ? decodeRateLimitHeaders(latest.headers) : [];
 
   return (
-    <section className="rl-card rl-headers" aria-labelledby="rl-headers-title">
+    <section className="card rl-card rl-headers" aria-labelledby="rl-headers-title">
       <h2 id="rl-headers-title">Latest response</h2>
       {latest && (
         <p className="rl-status">

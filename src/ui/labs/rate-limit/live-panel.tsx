@@ -11,7 +11,7 @@ export function LivePanel() {
   const chart = useLiveChart();
 
   return (
-    <section className="rl-card rl-live" aria-labelledby="rl-live-title">
+    <section className="card rl-card rl-live" aria-labelledby="rl-live-title">
       <h2 id="rl-live-title">Live: what the limiter decided</h2>
       {run && chart && (chart.admitted > 0 || chart.rejected > 0) ? (
         <p className="rl-run-summary" data-testid="live-summary">

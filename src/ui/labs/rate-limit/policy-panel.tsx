@@ -30,7 +30,7 @@ const toDraft = (s: RateLimitSettings): Draft => ({
 /** The policy, read from and written to /__admin/settings (rate_limit section). */
 export function PolicyPanel() {
   const settings = useLabStore((state) => state.settings);
-  if (!settings) return <section className="rl-card">Loading the policy…</section>;
+  if (!settings) return <section className="card rl-card">Loading the policy…</section>;
   // A change from elsewhere (a scenario, the problem page's example) starts the form afresh.
   return <PolicyForm key={JSON.stringify(settings)} settings={settings} />;
 }
@@ -74,7 +74,7 @@ function PolicyForm({ settings }: { settings: RateLimitSettings }) {
   return (
     // noValidate: the API validates (and answers 422 naming the field), not the browser.
     <form
-      className="rl-card rl-policy"
+      className="card rl-card rl-policy"
       noValidate
       onSubmit={submit}
       aria-labelledby="rl-policy-title"

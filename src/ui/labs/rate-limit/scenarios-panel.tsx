@@ -27,7 +27,7 @@ export function ScenariosPanel() {
   }
 
   return (
-    <section className="rl-card" aria-labelledby="rl-scenarios-title">
+    <section className="card rl-card" aria-labelledby="rl-scenarios-title">
       <h2 id="rl-scenarios-title">Scenarios</h2>
       <p className="rl-note">
         Each sets its own policy, plays its traffic fast-forward, checks its claims, then puts the

@@ -34,7 +34,7 @@ export function TrafficPanel() {
     Math.max(1, Math.min(5000, Math.round(Number(value) || fallback)));
 
   return (
-    <section className="rl-card rl-traffic" aria-labelledby="rl-traffic-title">
+    <section className="card rl-card rl-traffic" aria-labelledby="rl-traffic-title">
       <h2 id="rl-traffic-title">Traffic</h2>
       <fieldset className="rl-modes">
         <legend className="visually-hidden">Timing</legend>

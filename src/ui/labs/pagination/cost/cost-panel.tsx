@@ -69,7 +69,7 @@ export default function CostPanel() {
     seeding && seeding.total > 0 ? Math.round((100 * seeding.done) / seeding.total) : undefined;
 
   return (
-    <section className="pg-card" aria-labelledby="pg-cost-title">
+    <section className="card" aria-labelledby="pg-cost-title">
       <h2 id="pg-cost-title">Cost per page: offset against keyset</h2>
       <div className="pg-toolbar" role="group" aria-label="Collection size">
         <label htmlFor={sizeId}>Users</label>

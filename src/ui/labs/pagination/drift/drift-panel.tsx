@@ -18,7 +18,7 @@ export function DriftPanel() {
 
   return (
     <div className="pg-drift">
-      <section className="pg-card" aria-labelledby="pg-drift-title">
+      <section className="card" aria-labelledby="pg-drift-title">
         <h2 id="pg-drift-title" className="visually-hidden">
           Drift: the list changes while you page through it
         </h2>

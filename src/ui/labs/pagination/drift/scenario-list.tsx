@@ -34,7 +34,7 @@ export function ScenarioList() {
   }
 
   return (
-    <section className="pg-card" aria-labelledby="pg-scenarios-title">
+    <section className="card" aria-labelledby="pg-scenarios-title">
       <h2 id="pg-scenarios-title">Scenarios</h2>
       <ul className="pg-scenarios">
         {PAGINATION_SCENARIOS.map((scenario) => {
