@@ -20,11 +20,14 @@ test('creating a user shows POST 201 with Location in the request log', async ({
     .first();
   await expect(row).toContainText('201 Created');
   await expect(row).toContainText('Location');
+  // The table refetches after the create; once that GET is logged on top, rows stop moving.
+  await expect(page.getByRole('cell', { name: 'ada.explorer@example.org' })).toBeVisible();
+  await expect(logRows(page).first()).toContainText('GET');
   await row.click();
   const detail = page.getByTestId('log-detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText('POST /api/v1/users');
   await expect(detail).toContainText(/location/i);
   await expect(detail).toContainText(/\/api\/v1\/users\/usr_[0-9a-z]{10}/);
-  await expect(page.getByRole('cell', { name: 'ada.explorer@example.org' })).toBeVisible();
 });
 
 test('a bad email lands on the email field; a duplicate shows 409 inline', async ({ page }) => {
@@ -62,7 +65,8 @@ test('user-supplied text stays inert everywhere it is shown', async ({ page }) =
     await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
   }
 
-  // The log shows the bodies as text too.
+  // The log shows the bodies as text too (once the table's refetch is logged, rows stay put).
+  await expect(logRows(page).first()).toContainText('GET');
   await logRows(page).filter({ hasText: 'POST' }).first().click();
   await expect(page.getByTestId('log-detail')).toContainText('onload');
 
