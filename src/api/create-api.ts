@@ -56,6 +56,8 @@ export interface Api {
   readonly routes: readonly AnyRoute[];
   /** The persistent state of one mechanism (see Mechanism.persist), or undefined. */
   saveMechanism(name: string): unknown;
+  /** The persistent state of every mechanism that has one, by name (after a reset, say). */
+  saveMechanisms(): Record<string, unknown>;
 }
 
 const ADMIN_PREFIX = '/__admin/';
@@ -130,6 +132,12 @@ export function createApi(options: ApiOptions = {}): Api {
     routes: allRoutes,
     saveMechanism: (name) =>
       mechanisms.find((mechanism) => mechanism.name === name)?.persist?.save(),
+    saveMechanisms: () =>
+      Object.fromEntries(
+        mechanisms.flatMap((mechanism) =>
+          mechanism.persist ? [[mechanism.name, mechanism.persist.save()]] : [],
+        ),
+      ),
     async fetch(request, init) {
       const context = createContext(request, env, init?.method);
       const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;

@@ -167,6 +167,7 @@ describe('a mechanism registers its state once', () => {
     await call(api, 'GET', '/api/v1/users');
     expect(announced).toEqual(['counter', 'counter']);
     expect(api.saveMechanism('counter')).toEqual({ count: 2 });
+    expect(api.saveMechanisms()).toEqual({ counter: { count: 2 } });
 
     const restored = createApi({
       clock,
