@@ -24,6 +24,15 @@ const DEFAULT_SETTINGS = {
     burst: null,
     headers: 'both',
   },
+  conditional: { require_preconditions: false },
+  caching: {
+    policies: {
+      users: 'private, no-cache',
+      products: 'public, max-age=60',
+      orders: 'private, no-cache',
+      lists: 'no-cache',
+    },
+  },
 };
 
 let api: Api;
