@@ -43,6 +43,8 @@ export const settingsSchema = z
         /** Capacity of the token and leaky buckets; null means the quota. */
         burst: z.int().min(1).max(1_000_000).nullable().default(null),
         headers: z.enum(HEADER_STYLES).default('both'),
+        /** shared API.md §9: a 304 to a conditional GET or HEAD does not spend quota. */
+        free_304: z.boolean().default(true),
       })
       .prefault({}),
     /** shared API.md §9: a write without If-Match or If-Unmodified-Since → 428 when required. */

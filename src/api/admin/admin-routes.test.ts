@@ -23,6 +23,7 @@ const DEFAULT_SETTINGS = {
     window_ms: 10_000,
     burst: null,
     headers: 'both',
+    free_304: true,
   },
   conditional: { require_preconditions: false },
   caching: {

@@ -115,6 +115,39 @@ describe('304 Not Modified', () => {
   });
 });
 
+describe('a 304 spends no quota (shared API.md §9)', () => {
+  const remaining = (reply: { headers: Headers }) =>
+    Number(/r=(\d+)/.exec(reply.headers.get('RateLimit') ?? '')?.[1]);
+
+  it('carries r as before the request, and the next request finds it unspent', async () => {
+    const first = await call(api, 'GET', product());
+    const etag = first.headers.get('ETag') ?? '';
+    const r = remaining(first);
+    for (let i = 0; i < 5; i++) {
+      const reply = await call(api, 'GET', product(), { headers: { 'If-None-Match': etag } });
+      expect(reply.status).toBe(304);
+      expect(remaining(reply)).toBe(r);
+    }
+    expect(remaining(await call(api, 'GET', product()))).toBe(r - 1);
+    const journal = (await call(api, 'GET', '/__admin/requests?limit=2')).json.data[1];
+    expect(journal.notes.map((n: { rule: string }) => n.rule).join('\n')).toMatch(
+      /spends no quota/,
+    );
+  });
+
+  it('spends it when rate_limit.free_304 is off, and a 200 always spends it', async () => {
+    await call(api, 'PATCH', '/__admin/settings', { json: { rate_limit: { free_304: false } } });
+    const first = await call(api, 'GET', product());
+    const etag = first.headers.get('ETag') ?? '';
+    const reply = await call(api, 'GET', product(), { headers: { 'If-None-Match': etag } });
+    expect(reply.status).toBe(304);
+    expect(remaining(reply)).toBe(remaining(first) - 1);
+    const miss = await call(api, 'GET', product(), { headers: { 'If-None-Match': '"other"' } });
+    expect(miss.status).toBe(200);
+    expect(remaining(miss)).toBe(remaining(first) - 2);
+  });
+});
+
 describe('the lost update, prevented (If-Match → 412)', () => {
   it('the second writer with the old tag is refused, and nothing changes', async () => {
     const read = await call(api, 'GET', product());
