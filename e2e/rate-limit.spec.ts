@@ -44,7 +44,7 @@ test('the window-edge demo: fixed window lets 2× the quota through, sliding log
   await page.getByRole('button', { name: 'Compare' }).click();
   const table = page.getByTestId('comparison-table');
   const maxFor = (algorithm: string) =>
-    table.locator(`tr[data-algorithm="${algorithm}"]`).getByTestId('max-per-second');
+    table.locator(`tr[data-algorithm="${algorithm}"]`).getByTestId('busiest-window');
   await expect(maxFor('fixed_window')).toHaveText('200 (2× the quota)');
   await expect(maxFor('sliding_log')).toHaveText('100');
   await expect(maxFor('sliding_window')).toHaveText('100');
