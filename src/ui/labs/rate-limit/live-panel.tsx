@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { describeTrace } from '../../../scenarios/rate-limit/traces.ts';
+import { useUiStore } from '../../stores/ui-store.ts';
 import { useLabStore } from './lab-store.ts';
 import { LevelChart } from './level-chart.tsx';
 import { useLiveChart } from './use-live-chart.ts';
@@ -10,6 +11,8 @@ const per = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 export function LivePanel({ ref }: { ref?: Ref<HTMLElement> }) {
   const run = useLabStore((state) => state.run);
   const chart = useLiveChart();
+  // Presenter mode's larger type needs the room: the chart gives a little, the notes go.
+  const presenter = useUiStore((state) => state.presenter);
   const over = chart && chart.busiest > chart.quota;
 
   return (
@@ -23,8 +26,8 @@ export function LivePanel({ ref }: { ref?: Ref<HTMLElement> }) {
       {run && chart && (chart.admitted > 0 || chart.rejected > 0) ? (
         <div className="rl-run-summary" data-testid="live-summary">
           <p>
-            <code>X-Client-Id: {run.clientId}</code> · {describeTrace(run.spec)} ·{' '}
-            <strong>{chart.algorithmName}</strong>
+            <code className="presenter-hide">X-Client-Id: {run.clientId} · </code>
+            {describeTrace(run.spec)} · <strong>{chart.algorithmName}</strong>
           </p>
           <p>
             <strong data-testid="live-admitted">{chart.admitted}</strong> admitted ·{' '}
@@ -55,10 +58,10 @@ export function LivePanel({ ref }: { ref?: Ref<HTMLElement> }) {
             capacity={chart.capacity}
             levelName={chart.levelName}
             edges={chart.edges}
-            height={230}
+            height={presenter ? 190 : 230}
             label={`${chart.algorithmName}: ${chart.admitted} admitted, ${chart.rejected} rejected; the line is ${chart.levelName}`}
           />
-          <p className="rl-axis-note">
+          <p className="rl-axis-note presenter-hide">
             Bars: requests per {per(chart.binMs)} of virtual time. Line (right axis):{' '}
             {chart.levelName} at each bar&apos;s end, out of {chart.capacity}.
           </p>
