@@ -42,6 +42,12 @@ export function ClockControl() {
       >
         <span className="clock-date">{date} </span>
         {time}
+        {paused && (
+          <span className="clock-paused" aria-hidden="true">
+            {' '}
+            ⏸
+          </span>
+        )}
         <span className="clock-state">{paused ? ' paused' : ''}</span>
       </span>
       <button
