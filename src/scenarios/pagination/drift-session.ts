@@ -25,7 +25,7 @@ export const DEMO_START_MS = 1767312000000;
 const COLLECTION = 'products';
 const BASE = `/api/v1/${COLLECTION}`;
 
-interface TruthRow extends LabRow {
+export interface TruthRow extends LabRow {
   initial: boolean;
   deleted: boolean;
 }
