@@ -93,6 +93,19 @@ export class DriftSession {
     });
   }
 
+  /**
+   * Forgets the walk (its data is gone: the user's world was put back). The next action must
+   * start with a reset.
+   */
+  forget(line: string): Promise<void> {
+    return this.run(async () => {
+      this.tallies = [];
+      this.truth = new Map();
+      this.tick = 0;
+      this.log = [line];
+    });
+  }
+
   /** Every walker that is not done reads its next page. */
   step(): Promise<void> {
     return this.run(() => this.#step());

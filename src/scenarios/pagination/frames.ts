@@ -115,4 +115,3 @@ export function narrateDrift(
 function pagesRead(session: Pick<DriftSession, 'tallies'>): string {
   return session.tallies.map((tally) => `${tally.kind} ${tally.pages.length}`).join(', ');
 }
-

@@ -47,11 +47,14 @@ export function rateLimitStepper(options: {
 }): RateLimitStepper {
   const interpret: StepInterpreter<RateLimitStep> = rateLimitInterpreter(options.runId);
   const byPartition = new Map<string, RateLimitEvent[]>();
-  const unsubscribe = options.events.subscribe((event) => {
-    if (event.type !== 'rate-limit' || !event.decision) return;
-    const list = byPartition.get(event.decision.partition);
-    if (list) list.push(event.decision);
-  });
+  // Subscribed at the first step, so a stepper that never runs holds no listener.
+  let unsubscribe: (() => void) | undefined;
+  const listen = () =>
+    options.events.subscribe((event) => {
+      if (event.type !== 'rate-limit' || !event.decision) return;
+      const list = byPartition.get(event.decision.partition);
+      if (list) list.push(event.decision);
+    });
   const partition = (client: string) => `client:${client}-${options.runId}`;
   let view: RateLimitView = {
     policy: undefined,
@@ -64,8 +67,12 @@ export function rateLimitStepper(options: {
 
   return {
     initial: view,
-    stop: unsubscribe,
+    stop: () => {
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
     async run(step, context) {
+      unsubscribe ??= listen();
       if (
         (step.kind === 'play' || step.kind === 'request') &&
         !byPartition.has(partition(step.client))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../scenarios/scenario.ts';
-import { createPlayer, type PlayerAdapter } from './player.ts';
+import { createPlayer, type Player, type PlayerAdapter } from './player.ts';
 
 type Add = { kind: 'add'; n: number };
 const scenario: Scenario<Add> = {
@@ -97,11 +97,9 @@ describe('the scenario player', () => {
     expect(waits).toEqual([800, 800, 800]);
 
     const second = sumLab();
-    let pausing: (() => void) | undefined;
-    const paused = createPlayer(second.adapter, transport, {
-      sleep: async () => pausing?.(),
+    const paused: Player<{ sum: number }> = createPlayer(second.adapter, transport, {
+      sleep: async (): Promise<void> => paused.pause(),
     });
-    pausing = () => paused.pause();
     await paused.play();
     expect(paused.getState()).toMatchObject({ cursor: 0, playing: false });
     await paused.close();
