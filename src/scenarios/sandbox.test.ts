@@ -97,3 +97,19 @@ describe('a sandbox puts the world back', () => {
     expect(api.env.clock.state().epoch_ms).toBe(START);
   });
 });
+
+describe('an experiment that only moves the clock', () => {
+  it('keeps the settings the user chose meanwhile; a later scenario adds the settings to the save', async () => {
+    const { api, host } = setup(true);
+    const sandbox = new Sandbox(host);
+    await sandbox.enter();
+    await call(api, 'POST', '/__admin/clock', { json: { action: 'advance', ms: 20_000 } });
+    // The user applies a policy of their own while the lab is open: it is theirs to keep.
+    await call(api, 'PATCH', '/__admin/settings', { json: { rate_limit: { quota: 9 } } });
+    await sandbox.enter({ settings: true });
+    await call(api, 'PATCH', '/__admin/settings', { json: { rate_limit: { quota: 1 } } });
+    await sandbox.leave();
+    expect(api.env.settings.current.rate_limit.quota).toBe(9);
+    expect(api.env.clock.state()).toMatchObject({ epoch_ms: START, paused: true });
+  });
+});

@@ -25,8 +25,16 @@ export interface World {
   clock: { epoch_ms: number; paused: boolean };
   /** Real ms (from `realNow`) at which the clock was read: a running clock moves on meanwhile. */
   readAt: number;
-  settings: Record<string, unknown>;
+  /** Saved when the experiment changes settings; a lab that only moves the clock leaves them. */
+  settings?: Record<string, unknown>;
   data?: { meta: StoreMeta; rows: Record<string, Row[]> };
+}
+
+export interface SaveOptions {
+  /** The experiment changes rows: save them all (read through the API) and the seed. */
+  data?: boolean;
+  /** The experiment changes settings (e.g. the rate-limit policy). */
+  settings?: boolean;
 }
 
 export interface SandboxHost {
@@ -49,16 +57,16 @@ const READ_ONLY = new Set(['id', 'created_at', 'updated_at']);
 
 export class TooMuchData extends Error {}
 
-export async function saveWorld(host: SandboxHost, options: { data: boolean }): Promise<World> {
+export async function saveWorld(host: SandboxHost, options: SaveOptions): Promise<World> {
   const http = client(host.transport);
   const clock = await http.json<{ epoch_ms: number; paused: boolean }>('GET', '/__admin/clock');
-  const readAt = host.realNow();
-  const settings = await http.json<Record<string, unknown>>('GET', '/__admin/settings');
   const world: World = {
     clock: { epoch_ms: clock.epoch_ms, paused: clock.paused },
-    readAt,
-    settings,
+    readAt: host.realNow(),
   };
+  // Data implies settings: the restore itself turns the limiter off for a moment.
+  if (options.settings || options.data)
+    world.settings = await http.json<Record<string, unknown>>('GET', '/__admin/settings');
   if (!options.data) return world;
   if (!host.readMeta) throw new Error('this page cannot read the seed, so it cannot save data');
   const meta = structuredClone(host.readMeta());
@@ -92,7 +100,7 @@ export async function restoreWorld(host: SandboxHost, world: World): Promise<voi
     for (const [name, saved] of Object.entries(rows))
       await restoreCollection(http, name, saved, meta);
   }
-  await http.json('PATCH', '/__admin/settings', world.settings);
+  if (world.settings) await http.json('PATCH', '/__admin/settings', world.settings);
   const { epoch_ms, paused } = world.clock;
   const elapsed = paused ? 0 : Math.max(0, Math.floor(host.realNow() - world.readAt));
   await http.json('POST', '/__admin/clock', { action: 'set', epoch_ms: epoch_ms + elapsed });
@@ -204,24 +212,27 @@ export class Sandbox {
     return this.#world !== undefined;
   }
 
-  /** Whether the saved world includes the data (the experiment may change rows). */
-  get holdsData(): boolean {
-    return this.#world?.data !== undefined;
-  }
-
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** Saves the world unless it is saved already (with the data, when `data` asks for it). */
-  enter(options: { data: boolean }): Promise<void> {
+  /**
+   * Saves the world unless it is saved already. Entered before with less (the clock only, say),
+   * the rest is saved now: nothing the earlier experiment did has touched it.
+   */
+  enter(options: SaveOptions = {}): Promise<void> {
     return this.#run(async () => {
-      if (this.#world && (this.#world.data || !options.data)) return;
-      const world = await saveWorld(this.host, options);
-      // Entered before without data: nothing has touched the rows, but the clock and settings
-      // saved first are the user's, the later ones may be the experiment's.
-      this.#world = this.#world ? { ...this.#world, data: world.data } : world;
+      const saved = this.#world;
+      const needs = {
+        data: options.data === true && !saved?.data,
+        settings: (options.settings === true || options.data === true) && !saved?.settings,
+      };
+      if (saved && !needs.data && !needs.settings) return;
+      const world = await saveWorld(this.host, saved ? needs : options);
+      this.#world = saved
+        ? { ...saved, settings: saved.settings ?? world.settings, data: saved.data ?? world.data }
+        : world;
     });
   }
 
@@ -242,4 +253,16 @@ export class Sandbox {
       for (const listener of this.#listeners) listener();
     });
   }
+}
+
+let clockKeeper: () => Promise<void> = async () => {};
+
+/** The page registers how to save its clock before an experiment changes it. */
+export function setClockKeeper(keep: () => Promise<void>): void {
+  clockKeeper = keep;
+}
+
+/** Called by experiments (playing a trace) just before they change the clock. */
+export function keepClock(): Promise<void> {
+  return clockKeeper();
 }

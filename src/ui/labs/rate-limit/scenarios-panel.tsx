@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
 import { rateLimitStepper, type RateLimitView } from '../../../scenarios/rate-limit/frames.ts';
 import { RATE_LIMIT_SCENARIOS } from '../../../scenarios/rate-limit/scenarios.ts';
@@ -27,7 +28,7 @@ function makeAdapter(
     scenario,
     initial: stepper.initial,
     // The scenario changes the policy and the clock: both come back when it ends or the lab closes.
-    begin: () => pageSandbox.enter({ data: false }),
+    begin: () => pageSandbox.enter({ settings: true }),
     run: (step, _, context) => stepper.run(step, context),
     end: async () => {
       stepper.stop();
@@ -38,6 +39,8 @@ function makeAdapter(
 
 /** The lab's three claims in the shared player, each step charted with the lab's own chart. */
 export function ScenariosPanel() {
+  // Leaving the lab puts back the clock its traffic moved (and anything a scenario changed).
+  useEffect(() => () => void pageSandbox.leave(), []);
   return (
     <ScenarioPlayer
       lab="rate-limit"
@@ -79,7 +82,7 @@ function StepChart({ view }: { view: RateLimitView }) {
         capacity={algorithm.capacity(first.policy)}
         levelName={algorithm.levelName}
         edges={view.edge === undefined ? [] : [(view.edge - view.origin) / 1000]}
-        height={170}
+        height={150}
         label={`Requests from ${view.client} per ${binMs} ms, admitted and refused, with ${algorithm.levelName}`}
       />
     </div>

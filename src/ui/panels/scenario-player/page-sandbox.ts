@@ -1,4 +1,4 @@
-import { Sandbox } from '../../../scenarios/sandbox.ts';
+import { Sandbox, setClockKeeper } from '../../../scenarios/sandbox.ts';
 import { coreTransport } from '../../shared/page-transport.ts';
 
 /**
@@ -16,3 +16,6 @@ export const pageSandbox = new Sandbox({
     return meta;
   },
 });
+
+// A lab that only moves the clock (the rate-limit lab's fast-forward) saves it first.
+setClockKeeper(() => pageSandbox.enter());

@@ -35,7 +35,13 @@ export function ScenarioPlayer<Step extends { kind: string }, View>(
     [],
   );
 
-  function open(id: string, cursor: number, options: { reveal?: boolean } = {}) {
+  /** Puts the player's controls, narration and view in view: the lab area scrolls, not the page. */
+  const reveal = () =>
+    requestAnimationFrame(() =>
+      card.current?.querySelector('.sp-body')?.scrollIntoView({ block: 'start' }),
+    );
+
+  function open(id: string, cursor: number) {
     const scenario = scenarios.find((candidate) => candidate.id === id);
     if (!scenario) return;
     // The previous experiment is put back first: two must never overlap in the one sandbox.
@@ -45,9 +51,12 @@ export function ScenarioPlayer<Step extends { kind: string }, View>(
     setPlayer(next);
     void closing
       .catch(() => undefined)
-      .then(() => next.player.goTo(cursor))
-      .catch(() => undefined);
-    if (options.reveal) card.current?.scrollIntoView({ block: 'start' });
+      .then(() => {
+        reveal();
+        return next.player.goTo(cursor);
+      })
+      .catch(() => undefined)
+      .then(reveal);
   }
 
   // A link opens its scenario at its step; leaving the lab ends any experiment in progress.
@@ -59,7 +68,7 @@ export function ScenarioPlayer<Step extends { kind: string }, View>(
     let cancelled = false;
     // After the effect: opening sets state, and a double mount must open it only once.
     queueMicrotask(() => {
-      if (link && !cancelled) open(link.scenario, link.cursor, { reveal: true });
+      if (link && !cancelled) open(link.scenario, link.cursor);
     });
     return () => {
       cancelled = true;
@@ -177,9 +186,9 @@ function PlayerBody<Step extends { kind: string }, View>(props: BodyProps<Step, 
           type="button"
           onClick={() => void player.goTo(-1)}
           disabled={cursor < 0}
-          title="Back to the start"
+          title="Back to before the first step"
         >
-          ⏮
+          ⇤ Start
         </button>
         <button type="button" onClick={() => player.back()} disabled={cursor < 0}>
           ◂ Back
@@ -215,7 +224,7 @@ function PlayerBody<Step extends { kind: string }, View>(props: BodyProps<Step, 
           {busy ? ' · running…' : ''}
         </span>
         <button type="button" onClick={() => void copyLink()} className="sp-copy">
-          🔗 Copy link
+          Copy link
         </button>
       </div>
       {copied && (
