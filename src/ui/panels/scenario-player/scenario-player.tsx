@@ -260,7 +260,7 @@ function PlayerBody<Step extends { kind: string }, View>(props: BodyProps<Step, 
             >
               {check.pending ? '·' : check.pass ? '✓' : '✗'} {check.expectation.claim}
               {!check.pending && (
-                <span className="sp-muted">
+                <span className="sp-muted presenter-hide">
                   {' '}
                   ({check.expectation.metric} = {String(check.actual)})
                 </span>
