@@ -105,3 +105,23 @@ test('a running clock is still running after every other lab, never back at the 
   const later = await clock(page);
   expect(later.epoch_ms).toBeGreaterThan(after.epoch_ms);
 });
+
+test('reloading in the middle of the drift demo still brings the user’s rows and clock back', async ({
+  page,
+}) => {
+  const made = await createInExplorer(page, 'Lin Reloads', 'lin.reloads@example.org');
+  await pageFetch(page, 'POST', '/__admin/clock', jsonBody({ action: 'pause' }));
+  await pageFetch(page, 'POST', '/__admin/clock', jsonBody({ action: 'set', epoch_ms: CHOSEN }));
+  await go(page, 'Pagination');
+  await button(page, 'Step ▸').click();
+  await expect(page.getByTestId('sandbox-banner')).toBeVisible();
+  await expect(page.getByTestId('walker-offset')).toContainText('Page 1');
+  expect((await pageFetch(page, 'GET', `/api/v1/users/${made.id}`)).status).toBe(404);
+
+  await page.reload();
+  await expect(page.getByTestId('engine-status')).toContainText('API running');
+  await expect
+    .poll(async () => (await pageFetch(page, 'GET', `/api/v1/users/${made.id}`)).status)
+    .toBe(200);
+  await expect.poll(() => clock(page)).toMatchObject({ epoch_ms: CHOSEN, paused: true });
+});

@@ -113,3 +113,22 @@ describe('an experiment that only moves the clock', () => {
     expect(api.env.clock.state()).toMatchObject({ epoch_ms: START, paused: true });
   });
 });
+
+describe('a reload in the middle of an experiment', () => {
+  it('keeps the saved world, and a new page puts it back', async () => {
+    const { api, host } = setup(true);
+    let kept: unknown;
+    const keep = {
+      save: (world: unknown) => void (kept = structuredClone(world)),
+      load: () => kept as never,
+    };
+    await userEdits(api);
+    const before = snapshot(api);
+    await new Sandbox({ ...host, keep }).enter({ data: true });
+    await experiment(api);
+    // The page reloads: a new sandbox, the same storage.
+    await new Sandbox({ ...host, keep }).recover();
+    expect(snapshot(api)).toEqual(before);
+    expect(kept).toBeUndefined();
+  });
+});

@@ -46,6 +46,8 @@ export interface SandboxHost {
    * reads them from its own core (read only). Without it, data cannot be saved.
    */
   readMeta?(): StoreMeta;
+  /** Keeps the saved world across a reload of the page (e.g. sessionStorage). */
+  keep?: { save(world: World | undefined): void; load(): World | undefined };
 }
 
 /** The most rows a save reads back through the API; above it, a lab must ask first. */
@@ -233,6 +235,7 @@ export class Sandbox {
       this.#world = saved
         ? { ...saved, settings: saved.settings ?? world.settings, data: saved.data ?? world.data }
         : world;
+      this.host.keep?.save(this.#world);
     });
   }
 
@@ -243,7 +246,17 @@ export class Sandbox {
       if (!world) return;
       this.#world = undefined;
       await restoreWorld(this.host, world);
+      this.host.keep?.save(undefined);
     });
+  }
+
+  /** A world saved before the page was reloaded mid-experiment is put back now. */
+  recover(): Promise<void> {
+    const kept = this.host.keep?.load();
+    if (!kept || this.#world) return Promise.resolve();
+    // The real clock started again with the page: a running clock resumes from its save.
+    this.#world = { ...kept, readAt: this.host.realNow() };
+    return this.leave();
   }
 
   #run(action: () => Promise<void>): Promise<void> {
