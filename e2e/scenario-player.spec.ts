@@ -62,10 +62,13 @@ test('forward then back shows exactly what playing straight to the step shows (r
     await atStep(page, n, 9);
   }
   await expect(card.getByTestId('scenario-verdict')).toHaveText('✓ Every claim holds');
-  for (let n = 8; n >= 4; n--) {
+  for (let n = 8; n >= 5; n--) {
     await player(page).getByRole('button', { name: '◂ Back' }).click();
     await atStep(page, n, 9);
   }
+  // A presenter's clicker: the arrow keys step too.
+  await page.keyboard.press('ArrowLeft');
+  await atStep(page, 4, 9);
   const back = await shown(page);
   expect(new URL(page.url()).search).toBe('?scenario=retry-after-honest&step=4');
   expect(back.narration).toContain('429 Too Many Requests, Retry-After: 7 s');

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { CheckResult, Scenario, Transport } from '../../../scenarios/scenario.ts';
 import { createPlayer, SPEEDS, type Player, type PlayerAdapter } from './player.ts';
 import { readScenarioLink, shareUrl, showLinkInAddressBar } from './scenario-link.ts';
@@ -179,8 +187,17 @@ function PlayerBody<Step extends { kind: string }, View>(props: BodyProps<Step, 
   const frame = player.frame();
   const checks = player.checks();
   const step = scenario.steps[cursor];
+  // A presenter's clicker sends arrow keys: ← and → step while the focus is in the player.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target instanceof HTMLSelectElement || event.altKey || event.ctrlKey) return;
+    if (event.key === 'ArrowLeft') player.back();
+    else if (event.key === 'ArrowRight') void player.forward().catch(() => undefined);
+    else return;
+    event.preventDefault();
+  }
+
   return (
-    <div className="sp-body" data-testid={`player-${id}`}>
+    <div className="sp-body" data-testid={`player-${id}`} onKeyDown={onKeyDown}>
       <div className="sp-controls" role="group" aria-label="Player">
         <button
           type="button"
