@@ -4,7 +4,12 @@ import { createContext, type ApiContext, type ApiEnv } from './context.ts';
 import { EventStream, type ApiEvent } from './events.ts';
 import { Journal } from './middleware/journal/journal.ts';
 import { MECHANISMS, RESOURCES } from './mechanisms.ts';
-import { buildPipeline, type Mechanism, type MechanismFactory } from './pipeline.ts';
+import {
+  buildPipeline,
+  type Mechanism,
+  type MechanismFactory,
+  type MechanismSetup,
+} from './pipeline.ts';
 import { ProblemError } from './problems.ts';
 import { respondProblem } from './respond.ts';
 import { RouteTable } from './routes/route-table.ts';
@@ -100,10 +105,13 @@ export function createApi(options: ApiOptions = {}): Api {
   const env: ApiEnv = { clock, store, settings, events, journal: journalBuffer, realNow };
 
   const mechanisms: Mechanism[] = [];
-  const reset = (seed: number, sizes: Record<string, number>) => {
+  const reset: MechanismSetup['reset'] = (seed, sizes, { keepJournal = false } = {}) => {
     store.reseed(seed, sizes);
-    for (const mechanism of mechanisms) mechanism.reset?.();
-    events.emit({ type: 'reset', seed, sizes: store.meta.sizes });
+    for (const mechanism of mechanisms) {
+      if (keepJournal && mechanism.name === 'journal') continue;
+      mechanism.reset?.();
+    }
+    events.emit({ type: 'reset', seed, sizes: store.meta.sizes, journalKept: keepJournal });
   };
   let allRoutes: AnyRoute[] = [];
   const setup = { env, reset, routes: () => allRoutes, mechanisms: () => mechanisms };
