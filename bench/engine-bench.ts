@@ -181,6 +181,11 @@ function pageRound(
   );
 }
 
+/** The node:http part alone (`npm run bench -- engine-node`): no browser needed. */
+export function benchEngineNode(log: (message: string) => void): Promise<NodeResult> {
+  return nodePart(log);
+}
+
 async function nodePart(log: (message: string) => void): Promise<NodeResult> {
   const { connections, rounds, secondsPerRound, warmupSeconds } = PLAN.node;
   // The servers run in their own process, so autocannon does not take their event loop's time.
@@ -250,6 +255,14 @@ export function describeEngine({ browser, node }: EngineResult): string[] {
         s.ratios.full_bare <= TARGET_RATIO ? 'met' : 'MISSED',
       ]),
     ),
+    ...describeEngineNode(node),
+  ];
+}
+
+export function describeEngineNode(node: NodeResult): string[] {
+  const row = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(18) : cell.padStart(10))).join('  ');
+  return [
     `node:http, GET by id: requests/s (median of ${node.rounds} × ${node.secondsPerRound} s, ${node.connections} connections)`,
     row(['server', 'bare', 'full', 'full/bare']),
     row(['GET by id', String(node.bare.median), String(node.full.median), node.ratio.toFixed(3)]),
