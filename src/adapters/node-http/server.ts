@@ -109,6 +109,12 @@ async function send(
   outgoing: ServerResponse,
   response: Response,
 ): Promise<void> {
+  // Response.error() is a network error (Fetch standard): no status line, no bytes at all. The
+  // client sees the connection close (curl: "Empty reply from server"); others are unaffected.
+  if (response.type === 'error') {
+    incoming.socket.destroy();
+    return;
+  }
   const body = await bodyBytes(response);
   // The core answered before reading the whole body (413, 415, 404 …): the rest of it is still
   // on the wire, so this connection cannot carry another request. Say so and close it, or the
