@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import type { Api } from '../../api/create-api.ts';
 import { bodyTextOf } from '../../api/respond.ts';
+import { createWriteBatch } from './write-batch.ts';
 
 /** Methods fetch's Request refuses (Fetch standard); node:http accepts them, the core answers them. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -13,23 +14,42 @@ const FALLBACK_ORIGIN = 'http://127.0.0.1';
  * file only translates, so the server answers exactly as api.fetch does.
  */
 export function createApiServer(api: Api): Server {
+  const defer = createWriteBatch();
   return createServer((incoming, outgoing) => {
-    handle(api, incoming, outgoing).catch(() => {
-      // api.fetch never throws; this is a socket failing mid-answer. One request must never
-      // take the server down (an unhandled rejection would end the process).
-      if (!outgoing.headersSent) outgoing.writeHead(500, { connection: 'close' });
-      outgoing.end();
-    });
+    handle(api, incoming, outgoing, defer).catch(() => fail(outgoing));
   });
 }
 
-async function handle(api: Api, incoming: IncomingMessage, outgoing: ServerResponse) {
+/**
+ * api.fetch never throws; this is a socket failing mid-answer. One request must never take the
+ * server down (an unhandled rejection would end the process).
+ */
+function fail(outgoing: ServerResponse): void {
+  if (!outgoing.headersSent) outgoing.writeHead(500, { connection: 'close' });
+  outgoing.end();
+}
+
+async function handle(
+  api: Api,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  defer: (write: () => void) => void,
+) {
   const method = incoming.method ?? 'GET';
   // A bodiless GET stands in for TRACE and friends; the core is told the real method.
   const forbidden = FORBIDDEN_METHODS.has(method);
   const request = toRequest(incoming, forbidden ? 'GET' : method);
   const response = await api.fetch(request, forbidden ? { method } : undefined);
-  await send(incoming, outgoing, response);
+  const write = await prepare(incoming, outgoing, response);
+  if (write) {
+    defer(() => {
+      try {
+        write();
+      } catch {
+        fail(outgoing);
+      }
+    });
+  }
 }
 
 function toRequest(incoming: IncomingMessage, method: string): Request {
@@ -104,16 +124,17 @@ function hostOrigin(host: string | undefined): string {
   return origin;
 }
 
-async function send(
+/** The answer as writes to `outgoing`, to run in this turn's batch; none for a network error. */
+async function prepare(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   response: Response,
-): Promise<void> {
+): Promise<(() => void) | undefined> {
   // Response.error() is a network error (Fetch standard): no status line, no bytes at all. The
   // client sees the connection close (curl: "Empty reply from server"); others are unaffected.
   if (response.type === 'error') {
     incoming.socket.destroy();
-    return;
+    return undefined;
   }
   const body = await bodyBytes(response);
   // The core answered before reading the whole body (413, 415, 404 …): the rest of it is still
@@ -129,8 +150,11 @@ async function send(
   });
   if (body) headers.push('content-length', String(body.byteLength));
   if (close) headers.push('connection', 'close');
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(body);
+  const { status } = response;
+  return () => {
+    outgoing.writeHead(status, headers);
+    outgoing.end(body);
+  };
 }
 
 /** The core made most bodies from a text it still has: encoding it is cheaper than reading back. */
