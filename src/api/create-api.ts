@@ -55,6 +55,16 @@ export interface Api {
    * error is `Response.error()` (type "error"): adapters make the client's fetch fail with it.
    */
   fetch(request: Request, init?: { method?: string }): Promise<Response>;
+  /**
+   * Like `fetch`, with the text the body was made from when the core still has it: an adapter
+   * that writes bytes (node:http) sends it instead of reading the body stream back, which costs
+   * more on Node than the rest of its work. `text` is undefined when the final answer is not the
+   * one that text made (an outer layer rebuilt it), or has no body.
+   */
+  answer(
+    request: Request,
+    init?: { method?: string },
+  ): Promise<{ response: Response; text: string | undefined }>;
   readonly events: EventStream<ApiEvent>;
   readonly env: ApiEnv;
   /** Every route the API serves, control API included, as data (the OpenAPI document's source). */
@@ -134,6 +144,21 @@ export function createApi(options: ApiOptions = {}): Api {
   const apiPipeline = buildPipeline(mechanisms, 'api', routerSlots(apiRoutes));
   const adminPipeline = buildPipeline(mechanisms, 'admin', routerSlots(adminRoutes));
 
+  const run = async (request: Request, init?: { method?: string }): Promise<ApiContext> => {
+    const context = createContext(request, env, init?.method);
+    const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
+    try {
+      await pipeline(context);
+    } catch {
+      // Only a bug in the outer middleware gets here; the answer is still a problem, never a throw.
+      respondProblem(
+        context,
+        new ProblemError('internal-error', 'The server failed while handling this request.'),
+      );
+    }
+    return context;
+  };
+
   return {
     events,
     env,
@@ -147,18 +172,14 @@ export function createApi(options: ApiOptions = {}): Api {
         ),
       ),
     async fetch(request, init) {
-      const context = createContext(request, env, init?.method);
-      const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
-      try {
-        await pipeline(context);
-      } catch {
-        // Only a bug in the outer middleware gets here; the answer is still a problem, never a throw.
-        respondProblem(
-          context,
-          new ProblemError('internal-error', 'The server failed while handling this request.'),
-        );
-      }
-      return context.response ?? new Response(null, { status: 500 });
+      return (await run(request, init)).response ?? new Response(null, { status: 500 });
+    },
+    async answer(request, init) {
+      const context = await run(request, init);
+      const response = context.response ?? new Response(null, { status: 500 });
+      const made = context.var.bodyOf;
+      const text = made?.response === response && response.body !== null ? made.text : undefined;
+      return { response, text };
     },
   };
 }

@@ -5,16 +5,11 @@ export const JSON_TYPE = 'application/json';
 export const PROBLEM_JSON_TYPE = 'application/problem+json';
 export const MERGE_PATCH_TYPE = 'application/merge-patch+json';
 
-/** The text of each body respondJson made, by its Response (see bodyTextOf). */
-const bodyTexts = new WeakMap<Response, string>();
-
-/**
- * The text a Response's body was made from, while that body is unread: an adapter that writes
- * bytes (node:http) can send it instead of reading the body stream back, which costs more than
- * the rest of its work. Undefined for any Response respondJson did not make.
- */
-export function bodyTextOf(response: Response): string | undefined {
-  return response.bodyUsed ? undefined : bodyTexts.get(response);
+declare module './context.ts' {
+  interface ContextVariables {
+    /** The answer respondText made and the text of its body (see Api.answer). */
+    bodyOf: { response: Response; text: string };
+  }
 }
 
 /** Answers with a JSON body and keeps its text for the journal. */
@@ -41,7 +36,7 @@ export function respondText(
     status,
     headers: { ...headers, 'Content-Type': contentType, 'X-Request-Id': context.requestId },
   });
-  bodyTexts.set(context.response, text);
+  context.var.bodyOf = { response: context.response, text };
 }
 
 /** Answers with no body (204, or 304 later). */

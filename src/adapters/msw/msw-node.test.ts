@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../api/create-api.ts';
+import { createApi } from '../../api/create-api.ts';
+import { dropAnswersTo } from '../../api/test-support.ts';
 import { contractSuite } from '../../contract/contract-suite.ts';
 import { createHandlers } from './handlers.ts';
 
@@ -41,15 +42,8 @@ describe('msw/node with createHandlers(api, "*")', () => {
 
 describe('msw/node: Response.error() from the core', () => {
   const BROKEN = '/api/v1/users/broken';
-  // The real API, except that one path ends as a network error, as a fault layer will make it.
-  const faulty: Api = {
-    events: api.events,
-    env: api.env,
-    fetch: (request, init) =>
-      new URL(request.url).pathname === BROKEN
-        ? Promise.resolve(Response.error())
-        : api.fetch(request, init),
-  };
+  // The real API with a fault layer: this path's answers end as a network error.
+  const faulty = createApi({ mechanisms: [dropAnswersTo(BROKEN)] });
 
   it('makes fetch reject with a TypeError, and the next request is answered', async () => {
     server.use(...createHandlers(faulty, '*'));

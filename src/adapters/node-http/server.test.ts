@@ -1,28 +1,18 @@
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../api/create-api.ts';
+import { createApi } from '../../api/create-api.ts';
+import { dropAnswersTo } from '../../api/test-support.ts';
 import { createApiServer } from './server.ts';
 
+// The real API with a fault layer: this path's answers end as a network error.
 const BROKEN = '/api/v1/users/broken';
-
-/** The real API, except that one path ends as a network error, as a fault layer will make it. */
-function withNetworkError(api: Api): Api {
-  return {
-    events: api.events,
-    env: api.env,
-    fetch: (request, init) =>
-      new URL(request.url).pathname === BROKEN
-        ? Promise.resolve(Response.error())
-        : api.fetch(request, init),
-  };
-}
 
 let server: Server;
 let origin = '';
 
 beforeAll(async () => {
-  server = createApiServer(withNetworkError(createApi()));
+  server = createApiServer(createApi({ mechanisms: [dropAnswersTo(BROKEN)] }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

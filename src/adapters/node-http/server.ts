@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Api } from '../../api/create-api.ts';
-import { bodyTextOf } from '../../api/respond.ts';
 import { createWriteBatch } from './write-batch.ts';
 
 /** Methods fetch's Request refuses (Fetch standard); node:http accepts them, the core answers them. */
@@ -39,8 +38,8 @@ async function handle(
   // A bodiless GET stands in for TRACE and friends; the core is told the real method.
   const forbidden = FORBIDDEN_METHODS.has(method);
   const request = toRequest(incoming, forbidden ? 'GET' : method);
-  const response = await api.fetch(request, forbidden ? { method } : undefined);
-  const write = await prepare(incoming, outgoing, response);
+  const { response, text } = await api.answer(request, forbidden ? { method } : undefined);
+  const write = await prepare(incoming, outgoing, response, text);
   if (write) {
     defer(() => {
       try {
@@ -129,6 +128,7 @@ async function prepare(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   response: Response,
+  text: string | undefined,
 ): Promise<(() => void) | undefined> {
   // Response.error() is a network error (Fetch standard): no status line, no bytes at all. The
   // client sees the connection close (curl: "Empty reply from server"); others are unaffected.
@@ -136,7 +136,7 @@ async function prepare(
     incoming.socket.destroy();
     return undefined;
   }
-  const body = await bodyBytes(response);
+  const body = await bodyBytes(response, text);
   // The core answered before reading the whole body (413, 415, 404 …): the rest of it is still
   // on the wire, so this connection cannot carry another request. Say so and close it, or the
   // client's next request on it would hang and then fail.
@@ -158,8 +158,10 @@ async function prepare(
 }
 
 /** The core made most bodies from a text it still has: encoding it is cheaper than reading back. */
-async function bodyBytes(response: Response): Promise<Buffer | undefined> {
+async function bodyBytes(
+  response: Response,
+  text: string | undefined,
+): Promise<Buffer | undefined> {
   if (response.body === null) return undefined;
-  const text = bodyTextOf(response);
   return text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
 }
