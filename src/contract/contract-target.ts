@@ -28,7 +28,7 @@ export interface ContractTarget {
 }
 
 /** Methods fetch's Request refuses (Fetch standard "forbidden method"); adapters must still answer them. */
-export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+export { FETCH_FORBIDDEN_METHODS as FORBIDDEN_METHODS } from '../api/routes/methods.ts';
 
 export const USERS = '/api/v1/users';
 export const PRODUCTS = '/api/v1/products';

@@ -1,3 +1,5 @@
+import { API_BASE } from '../api/routes/api-base.ts';
+import { writeMediaType } from '../api/routes/methods.ts';
 import { makeId } from '../api/store/random.ts';
 import type { Transport } from './scenario.ts';
 
@@ -116,7 +118,7 @@ async function restoreCollection(
   saved: readonly Row[],
   meta: StoreMeta,
 ): Promise<void> {
-  const base = `/api/v1/${name}`;
+  const base = `${API_BASE}/${name}`;
   const seeded = new Map((await readAll(http, name)).map((row) => [row.id, row]));
   const wanted = new Map(saved.map((row) => [row.id, row]));
   const at = (instant: string) =>
@@ -164,7 +166,7 @@ async function readAll(http: Http, name: string, onPage?: (count: number) => voi
   for (let offset = 0; ; offset += PAGE) {
     const page = await http.json<{ data: Row[]; pagination: { total: number } }>(
       'GET',
-      `/api/v1/${name}?offset=${offset}&limit=${PAGE}`,
+      `${API_BASE}/${name}?offset=${offset}&limit=${PAGE}`,
     );
     onPage?.(page.data.length);
     rows.push(...page.data);
@@ -177,9 +179,7 @@ type Http = ReturnType<typeof client>;
 function client(transport: Transport) {
   const send = async (method: string, path: string, body?: unknown, expected?: number) => {
     const headers: Record<string, string> = { 'X-Client-Id': SANDBOX_CLIENT };
-    if (body !== undefined)
-      headers['Content-Type'] =
-        method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+    if (body !== undefined) headers['Content-Type'] = writeMediaType(method);
     const response = await transport.fetch(
       new Request(transport.origin + path, {
         method,

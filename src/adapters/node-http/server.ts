@@ -1,10 +1,9 @@
+import { FETCH_FORBIDDEN_METHODS } from '../../api/routes/methods.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Api } from '../../api/create-api.ts';
 import { createWriteBatch } from './write-batch.ts';
 
-/** Methods fetch's Request refuses (Fetch standard); node:http accepts them, the core answers them. */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const FALLBACK_ORIGIN = 'http://127.0.0.1';
 
 /**
@@ -36,7 +35,7 @@ async function handle(
 ) {
   const method = incoming.method ?? 'GET';
   // A bodiless GET stands in for TRACE and friends; the core is told the real method.
-  const forbidden = FORBIDDEN_METHODS.has(method);
+  const forbidden = FETCH_FORBIDDEN_METHODS.has(method);
   const request = toRequest(incoming, forbidden ? 'GET' : method);
   const { response, text } = await api.answer(request, forbidden ? { method } : undefined);
   const write = await prepare(incoming, outgoing, response, text);

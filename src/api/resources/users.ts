@@ -69,7 +69,13 @@ export const users: ResourceDefinition = {
     name: 'users',
     idPrefix: 'usr',
     defaultSize: 50,
-    uniqueFields: [{ field: 'email', normalize: (value) => String(value).toLowerCase() }],
+    uniqueFields: [
+      {
+        field: 'email',
+        normalize: (value) => String(value).toLowerCase(),
+        describe: 'compared case-insensitively',
+      },
+    ],
     seedFields(random, index) {
       const first = pick(random, FIRST);
       const last = pick(random, LAST);

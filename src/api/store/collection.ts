@@ -6,6 +6,8 @@ import type { SeededCollection } from './seed-build.ts';
 export interface UniqueField {
   field: string;
   normalize: (value: unknown) => string;
+  /** How `normalize` compares, in words, for hints and documentation ("compared case-insensitively"). */
+  describe?: string;
 }
 
 export class UniqueViolation extends Error {

@@ -1,3 +1,4 @@
+import { API_BASE } from '../../api/routes/api-base.ts';
 import { mulberry32, type Random } from '../../api/store/random.ts';
 import type { Metric, Transport } from '../scenario.ts';
 import { expectStatus } from './lab-http.ts';
@@ -23,7 +24,7 @@ export interface DriftConfig {
 /** 2026-01-02T00:00:00Z: after every seeded row, so each new row lands at the head. */
 export const DEMO_START_MS = 1767312000000;
 const COLLECTION = 'products';
-const BASE = `/api/v1/${COLLECTION}`;
+const BASE = `${API_BASE}/${COLLECTION}`;
 
 export interface TruthRow extends LabRow {
   initial: boolean;

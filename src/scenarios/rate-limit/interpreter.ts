@@ -1,3 +1,5 @@
+import { API_BASE } from '../../api/routes/api-base.ts';
+import { writeMediaType } from '../../api/routes/methods.ts';
 import { maxInSpan } from '../../api/middleware/rate-limit/replay.ts';
 import type { ScenarioContext, StepInterpreter, Transport } from '../scenario.ts';
 import { playTrace } from './play-trace.ts';
@@ -88,7 +90,7 @@ export function rateLimitInterpreter(
 async function request(context: ScenarioContext, clientId: string, as: string): Promise<void> {
   const { transport } = context;
   const response = await transport.fetch(
-    new Request(transport.origin + '/api/v1/users?limit=1', {
+    new Request(transport.origin + `${API_BASE}/users?limit=1`, {
       headers: { 'X-Client-Id': clientId },
     }),
   );
@@ -112,7 +114,7 @@ async function json(
     body === undefined
       ? undefined
       : {
-          'Content-Type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
+          'Content-Type': writeMediaType(method),
         };
   const response = await transport.fetch(
     new Request(transport.origin + path, {

@@ -1,3 +1,4 @@
+import { API_BASE } from '../../api/routes/api-base.ts';
 import { keepClock } from '../sandbox.ts';
 import type { Transport } from '../scenario.ts';
 import { buildTrace, traceStart, type Trace, type TraceSpec } from './traces.ts';
@@ -68,7 +69,7 @@ export async function playTrace(
   const send = async (index: number) => {
     const offset = trace.offsets[index] as number;
     const request = new Request(
-      options.transport.origin + (options.path ?? '/api/v1/users?limit=1'),
+      options.transport.origin + (options.path ?? `${API_BASE}/users?limit=1`),
       {
         headers: { 'X-Client-Id': options.clientId },
         signal: options.signal,

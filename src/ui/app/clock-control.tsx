@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { send } from '../shared/http.ts';
 import { useUiStore } from '../stores/ui-store.ts';
-import { useVirtualNow } from './use-virtual-now.ts';
+import { useVirtualNow } from '../shared/use-virtual-now.ts';
 
 const STEPS = [
   { ms: 1000, label: '1 s' },

@@ -1,3 +1,4 @@
+import { API_BASE } from '../../api/routes/api-base.ts';
 import type { ProblemBody, ProblemSlug } from '../../api/problems.ts';
 import type { ExampleStep } from './run-example.ts';
 
@@ -23,7 +24,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: JSON_TYPE,
         body: '{"name": "Ada Lovelace", "email": "ada@example.com",}',
         why: 'A trailing comma: fine in JavaScript, not JSON.',
@@ -35,7 +36,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: JSON_TYPE,
         body: '[{"name": "Ada Lovelace", "email": "ada@example.com"}]',
         why: 'Valid JSON, but an array: a write takes one object.',
@@ -45,7 +46,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
   'invalid-parameter': {
     kind: 'requests',
     steps: [
-      { method: 'GET', path: '/api/v1/users?limit=0', why: 'A page holds at least one row.' },
+      { method: 'GET', path: `${API_BASE}/users?limit=0`, why: 'A page holds at least one row.' },
     ],
   },
   'invalid-header': {
@@ -53,7 +54,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'GET',
-        path: '/api/v1/users?limit=1',
+        path: `${API_BASE}/users?limit=1`,
         headers: { 'X-Request-Id': 'not a valid id!' },
         why: 'Spaces and "!" are outside [A-Za-z0-9._-].',
       },
@@ -61,14 +62,14 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
   },
   'not-found': {
     kind: 'requests',
-    steps: [{ method: 'GET', path: '/api/v1/users/usr_nobody', why: 'No user has this id.' }],
+    steps: [{ method: 'GET', path: `${API_BASE}/users/usr_nobody`, why: 'No user has this id.' }],
   },
   'method-not-allowed': {
     kind: 'requests',
     steps: [
       {
         method: 'DELETE',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         why: 'Delete one user at its own URI; the collection cannot be deleted whole.',
       },
     ],
@@ -78,13 +79,13 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'GET',
-        path: '/api/v1/users?limit=1',
+        path: `${API_BASE}/users?limit=1`,
         capture: { email: '/data/0/email' },
         why: 'Read an email that is already taken.',
       },
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: JSON_TYPE,
         body: '{"name": "Copy Cat", "email": "{{email|upper}}"}',
         why: 'The same email in capitals: emails are compared case-insensitively.',
@@ -96,7 +97,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: JSON_TYPE,
         body: JSON.stringify({ ...ADA, bio: 'x'.repeat(LARGE_BIO_CHARS) }),
         bodyShown: `{"name": "Ada Lovelace", "email": "ada.example@example.com", "bio": "xxxx…"}\n(the bio is ${LARGE_BIO_CHARS.toLocaleString('en')} characters: more than the 65,536-byte default limit)`,
@@ -109,7 +110,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: { 'Content-Type': 'text/plain' },
         body: JSON.stringify(ADA),
         why: 'JSON text, labelled as plain text: the server goes by the label.',
@@ -121,7 +122,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'POST',
-        path: '/api/v1/users',
+        path: `${API_BASE}/users`,
         headers: JSON_TYPE,
         body: '{"id": "usr_mine", "name": "", "email": "not-an-email"}',
         why: 'Three mistakes, all reported at once: a read-only id, an empty name, a bad email.',
@@ -136,7 +137,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       title: 'Internal server error',
       status: 500,
       detail: 'The server failed while handling this request. Nothing was changed.',
-      instance: '/api/v1/users',
+      instance: `${API_BASE}/users`,
     },
   },
   'quota-exceeded': {
@@ -144,7 +145,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'GET',
-        path: '/api/v1/users?limit=1',
+        path: `${API_BASE}/users?limit=1`,
         headers: { 'X-Client-Id': 'problem-example-{{run}}' },
         until: { status: 429, max: 500 },
         why: 'With the default policy (token bucket, 100 per 10 s, a bucket of 100), one client sends the same request again and again: the first 100 or so take the tokens (a few more refill meanwhile), then the bucket is empty and the answer is 429, with Retry-After saying when a token is back. The X-Client-Id is new on every run, so each run starts from a full bucket.',
@@ -156,13 +157,13 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'GET',
-        path: '/api/v1/products?limit=1',
+        path: `${API_BASE}/products?limit=1`,
         capture: { id: '/data/0/id' },
         why: 'Any product; its GET would carry the ETag of its current version.',
       },
       {
         method: 'PATCH',
-        path: '/api/v1/products/{{id}}',
+        path: `${API_BASE}/products/{{id}}`,
         headers: {
           'Content-Type': 'application/merge-patch+json',
           'If-Match': '"a-version-long-gone"',
@@ -181,7 +182,7 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       status: 428,
       detail:
         'This server requires conditional writes: send If-Match with the ETag you read (or If-Unmodified-Since).',
-      instance: '/api/v1/products/prd_example',
+      instance: `${API_BASE}/products/prd_example`,
     },
   },
   'invalid-cursor': {
@@ -189,13 +190,13 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     steps: [
       {
         method: 'GET',
-        path: '/api/v1/users?limit=2',
+        path: `${API_BASE}/users?limit=2`,
         capture: { cursor: '/pagination/next_cursor' },
         why: 'The first page, newest first; its next_cursor points just after its last row.',
       },
       {
         method: 'GET',
-        path: '/api/v1/users?limit=2&sort=name&cursor={{cursor}}',
+        path: `${API_BASE}/users?limit=2&sort=name&cursor={{cursor}}`,
         why: 'The same cursor with another sort: a position in one order means nothing in another.',
       },
     ],

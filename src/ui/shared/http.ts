@@ -1,3 +1,4 @@
+import { writeMediaType } from '../../api/routes/methods.ts';
 import type { FieldError, ProblemBody } from '../../api/problems.ts';
 import { requestsReady } from './engine-gate.ts';
 
@@ -32,10 +33,7 @@ export async function send<T = unknown>(path: string, init: HttpInit = {}): Prom
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);
     if (!headers.has('Content-Type')) {
-      headers.set(
-        'Content-Type',
-        method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
-      );
+      headers.set('Content-Type', writeMediaType(method));
     }
   }
   await requestsReady();

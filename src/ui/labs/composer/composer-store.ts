@@ -1,3 +1,4 @@
+import { API_BASE } from '../../../api/routes/api-base.ts';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
@@ -36,7 +37,7 @@ interface ComposerState {
 
 export const INITIAL_DRAFT: Draft = {
   method: 'GET',
-  path: '/api/v1/users?limit=5',
+  path: `${API_BASE}/users?limit=5`,
   headers: 'Accept: application/json',
   body: '',
 };

@@ -1,3 +1,4 @@
+import { API_BASE } from '../../../api/routes/api-base.ts';
 import { useState } from 'react';
 import { send } from '../../shared/http.ts';
 import { useComposerStore } from './composer-store.ts';
@@ -47,7 +48,7 @@ export function PresetList({ onLoaded }: { onLoaded(note: string): void }) {
 }
 
 async function newestUserId(): Promise<string | undefined> {
-  const result = await send<{ data?: { id?: unknown }[] }>('/api/v1/users?limit=1').catch(
+  const result = await send<{ data?: { id?: unknown }[] }>(`${API_BASE}/users?limit=1`).catch(
     () => undefined,
   );
   const body = result?.body;

@@ -1,15 +1,14 @@
+import { FETCH_FORBIDDEN_METHODS } from '../../../api/routes/methods.ts';
 import { parseHeaderLines, type ParsedHeaders } from './parse-headers.ts';
 
 export const COMMON_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Fetch refuses these outright (they would hijack the connection or echo credentials). */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 export function checkMethod(method: string): string | undefined {
   if (method === '') return 'Type a method, such as GET.';
   if (!TOKEN.test(method)) return "A method is one token: letters, digits and !#$%&'*+-.^_`|~.";
-  if (FORBIDDEN_METHODS.has(method.toUpperCase()))
+  if (FETCH_FORBIDDEN_METHODS.has(method.toUpperCase()))
     return `Browsers refuse to send ${method.toUpperCase()} from a page (a forbidden method in the Fetch standard).`;
   return undefined;
 }

@@ -10,16 +10,26 @@ import {
   waitFor,
   type Rendered,
 } from '../../shared/test-dom.tsx';
+import { connectEngine } from '../../bridge/connect-engine.ts';
 import ExplorerLab from './explorer-lab.tsx';
 import { useExplorerStore } from './explorer-store.ts';
 
 let api: Api;
 let view: Rendered;
+let disconnect: () => void;
+/** Every request the core answered, as "METHOD /path?query". */
+let requests: string[];
 const realFetch = globalThis.fetch;
 
 beforeEach(async () => {
   api = createApi({ clock: { startEpochMs: 1767312000000, paused: true } });
   globalThis.fetch = fetchInto(api);
+  // As in the app: the bridge turns the core's data changes into refetches.
+  disconnect = connectEngine(api.events);
+  requests = [];
+  api.events.subscribe((event) => {
+    if (event.type === 'journal') requests.push(`${event.entry.method} ${event.entry.url}`);
+  });
   useExplorerStore.setState({
     collection: 'users',
     pageSize: 10,
@@ -31,6 +41,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await view.unmount();
+  disconnect();
   globalThis.fetch = realFetch;
 });
 
@@ -88,6 +99,10 @@ describe('explorer form', () => {
 
     await waitFor(() => expect(view.container.textContent).toContain('201 Created'));
     await waitFor(() => expect(view.container.textContent).toContain('rows 1–10 of 51'));
+    // One write, one refetch of the page (the data change is the only trigger).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = requests.slice(requests.indexOf('POST /api/v1/users') + 1);
+    expect(after.filter((request) => request.startsWith('GET /api/v1/users?'))).toHaveLength(1);
     // The name is shown as text, never parsed as HTML.
     expect(view.container.querySelector('img')).toBeNull();
     expect(view.container.textContent).toContain('<img src=x onerror=alert(1)>');

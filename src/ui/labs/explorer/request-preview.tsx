@@ -13,7 +13,7 @@ export function RequestPreview({
   body: object;
   caption?: string;
 }) {
-  const contentType = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+  const contentType = writeMediaType(method);
   const text = `${method} ${path}\nContent-Type: ${contentType}\n\n${JSON.stringify(body, null, 2)}`;
   return (
     <figure className="explorer-preview">
@@ -22,3 +22,4 @@ export function RequestPreview({
     </figure>
   );
 }
+import { writeMediaType } from '../../../api/routes/methods.ts';

@@ -1,3 +1,12 @@
+import { z } from 'zod';
+import { collectionPath as apiCollectionPath, itemPath } from '../../../api/routes/api-base.ts';
+import { products } from '../../../api/resources/products.ts';
+import type { ResourceDefinition } from '../../../api/resources/resource-definition.ts';
+import { users } from '../../../api/resources/users.ts';
+import type { Row } from '../../../api/store/row.ts';
+
+export type { Row };
+
 /** What the explorer knows about each collection: its form fields and table columns. */
 export type CollectionName = 'users' | 'products';
 
@@ -6,9 +15,9 @@ export interface FieldSpec {
   label: string;
   kind: 'text' | 'email' | 'integer' | 'select';
   options?: readonly string[];
-  /** Shown under the field: the rule the server applies. */
+  /** Shown under the field: the rule the server applies, read from its schema. */
   hint: string;
-  /** The value a new row's form starts with. */
+  /** The value a new row's form starts with: the schema's default, or empty. */
   initial: string;
 }
 
@@ -18,59 +27,86 @@ export interface ResourceSpec {
   fields: readonly FieldSpec[];
 }
 
-/** A row as the API returns it: server-made id and timestamps, then the write fields. */
-export interface Row {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  [field: string]: unknown;
-}
-
 export interface RowPage {
   data: Row[];
   pagination: { offset: number; limit: number; total: number };
 }
 
-export const RESOURCE_SPECS: Record<CollectionName, ResourceSpec> = {
-  users: {
-    name: 'users',
-    singular: 'user',
-    fields: [
-      { name: 'name', label: 'Name', kind: 'text', hint: '1–100 characters', initial: '' },
-      {
-        name: 'email',
-        label: 'Email',
-        kind: 'email',
-        hint: 'unique, compared case-insensitively',
-        initial: '',
-      },
-      {
-        name: 'role',
-        label: 'Role',
-        kind: 'select',
-        options: ['member', 'admin'],
-        hint: 'member unless set',
-        initial: 'member',
-      },
-    ],
-  },
-  products: {
-    name: 'products',
-    singular: 'product',
-    fields: [
-      { name: 'name', label: 'Name', kind: 'text', hint: '1–100 characters', initial: '' },
-      {
-        name: 'price_cents',
-        label: 'Price (cents)',
-        kind: 'integer',
-        hint: 'whole number ≥ 0',
-        initial: '',
-      },
-      { name: 'stock', label: 'Stock', kind: 'integer', hint: 'whole number ≥ 0', initial: '' },
-    ],
-  },
+/** The labels are the UI's own words; every rule comes from the resource's zod schema. */
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  email: 'Email',
+  role: 'Role',
+  price_cents: 'Price (cents)',
+  stock: 'Stock',
 };
 
-export const collectionPath = (collection: CollectionName) => `/api/v1/${collection}`;
-export const rowPath = (collection: CollectionName, id: string) =>
-  `${collectionPath(collection)}/${encodeURIComponent(id)}`;
+interface JsonSchemaField {
+  type?: string;
+  format?: string;
+  enum?: string[];
+  default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+}
+
+/**
+ * A form field from the schema the API validates with (z.toJSONSchema of the write schema, the
+ * same conversion the OpenAPI document makes): its kind, its options and default, its limits,
+ * and a hint that says them, so the form cannot promise other rules than the server keeps.
+ */
+export function fieldFromSchema(
+  resource: ResourceDefinition,
+  name: string,
+  field: JsonSchemaField,
+): FieldSpec {
+  const label = LABELS[name] ?? name;
+  const unique = resource.collection.uniqueFields?.find((spec) => spec.field === name);
+  const uniqueHint = unique ? `unique${unique.describe ? `, ${unique.describe}` : ''}` : undefined;
+  if (field.enum) {
+    const initial = typeof field.default === 'string' ? field.default : '';
+    const hint = initial ? `${initial} unless set` : `one of ${field.enum.join(', ')}`;
+    return { name, label, kind: 'select', options: field.enum, hint, initial };
+  }
+  if (field.type === 'integer' || field.type === 'number') {
+    const range =
+      field.maximum !== undefined && field.maximum < Number.MAX_SAFE_INTEGER
+        ? `${field.minimum ?? 0}–${field.maximum}`
+        : `≥ ${field.minimum ?? 0}`;
+    return { name, label, kind: 'integer', hint: `whole number ${range}`, initial: '' };
+  }
+  const kind = field.format === 'email' ? 'email' : 'text';
+  const length =
+    field.minLength !== undefined && field.maxLength !== undefined
+      ? `${field.minLength}–${field.maxLength} characters`
+      : field.maxLength !== undefined
+        ? `at most ${field.maxLength} characters`
+        : undefined;
+  const hint = [kind === 'email' ? 'an email address' : length, uniqueHint]
+    .filter(Boolean)
+    .join(', ');
+  return { name, label, kind, hint, initial: '' };
+}
+
+function specOf(resource: ResourceDefinition & { name: CollectionName }): ResourceSpec {
+  const schema = z.toJSONSchema(resource.writeSchema, { io: 'input' }) as {
+    properties: Record<string, JsonSchemaField>;
+  };
+  return {
+    name: resource.name,
+    singular: resource.singular,
+    fields: Object.entries(schema.properties).map(([name, field]) =>
+      fieldFromSchema(resource, name, field),
+    ),
+  };
+}
+
+export const RESOURCE_SPECS: Record<CollectionName, ResourceSpec> = {
+  users: specOf({ ...users, name: 'users' }),
+  products: specOf({ ...products, name: 'products' }),
+};
+
+export const collectionPath = (collection: CollectionName) => apiCollectionPath(collection);
+export const rowPath = (collection: CollectionName, id: string) => itemPath(collection, id);

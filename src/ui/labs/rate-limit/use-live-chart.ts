@@ -11,7 +11,7 @@ import {
 } from './chart-data.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLabStore } from './lab-store.ts';
-import { useVirtualNow } from './use-virtual-now.ts';
+import { useVirtualNow } from '../../shared/use-virtual-now.ts';
 
 export interface LiveChart {
   rows: ChartRow[];
@@ -55,7 +55,9 @@ export function useLiveChart(): LiveChart | undefined {
   const decisions = useDeferredValue(useLabStore((state) => state.decisions));
   const settings = useLabStore((state) => state.settings);
   // Following the clock only once the run is over: during it, the decisions move the chart.
-  const now = useDeferredValue(useVirtualNow(500, run !== undefined && run.state !== 'running'));
+  const now = useDeferredValue(
+    useVirtualNow(500, run !== undefined && run.state !== 'running').epochMs,
+  );
 
   return useMemo(() => {
     const first = decisions[0];

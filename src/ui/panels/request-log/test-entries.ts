@@ -1,4 +1,5 @@
 /** Journal entries for the request log's tests: made by the real core, or by hand. */
+import { API_BASE } from '../../../api/routes/api-base.ts';
 import type { Api } from '../../../api/create-api.ts';
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
 
@@ -29,7 +30,7 @@ export function makeEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {
     started_ms: 1767323040123 + seq * 1000,
     duration_ms: 0.42,
     method: 'GET',
-    url: `/api/v1/users?limit=${seq}`,
+    url: `${API_BASE}/users?limit=${seq}`,
     request: { headers: { accept: 'application/json' }, body: null },
     response: {
       status: 200,

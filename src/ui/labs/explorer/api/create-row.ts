@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { sendOrThrow, type HttpResult } from '../../../shared/http.ts';
 import { collectionPath, type CollectionName, type Row } from '../resources.ts';
-import { invalidateCollection } from './invalidate.ts';
 
 /** POST /api/v1/{collection}: 201 with the new row and its Location. */
 export function createRow(
@@ -12,9 +11,7 @@ export function createRow(
 }
 
 export function useCreateRow(collection: CollectionName) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => createRow(collection, body),
-    onSuccess: () => invalidateCollection(client, collection),
   });
 }

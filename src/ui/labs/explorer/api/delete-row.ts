@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { sendOrThrow, type HttpResult } from '../../../shared/http.ts';
 import { rowPath, type CollectionName } from '../resources.ts';
-import { invalidateCollection } from './invalidate.ts';
 
 /** DELETE /api/v1/{collection}/{id}: 204, and the row is gone. */
 export function deleteRow(collection: CollectionName, id: string): Promise<HttpResult> {
@@ -9,9 +8,7 @@ export function deleteRow(collection: CollectionName, id: string): Promise<HttpR
 }
 
 export function useDeleteRow(collection: CollectionName) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => deleteRow(collection, id),
-    onSuccess: () => invalidateCollection(client, collection),
   });
 }

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { sendOrThrow, type HttpResult } from '../../../shared/http.ts';
 import { rowPath, type CollectionName, type Row } from '../resources.ts';
-import { invalidateCollection } from './invalidate.ts';
 
 export type UpdateMethod = 'PUT' | 'PATCH';
 
@@ -24,9 +23,7 @@ export function updateRow(
 }
 
 export function useUpdateRow(collection: CollectionName) {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (request: UpdateRequest) => updateRow(collection, request),
-    onSuccess: () => invalidateCollection(client, collection),
   });
 }

@@ -1,3 +1,4 @@
+import { API_BASE } from '../../../../api/routes/api-base.ts';
 import { send } from '../../../shared/http.ts';
 
 /**
@@ -17,7 +18,7 @@ export interface CostPoint {
 
 /** Rounds per depth. With one warm-up read: 1 + depths + 2 + 2 × rounds × depths requests. */
 export const ROUNDS = 5;
-const USERS = '/api/v1/users';
+const USERS = `${API_BASE}/users`;
 
 /**
  * Each Measure is a new client, so it starts with a full rate-limit bucket (API.md §5): 91
