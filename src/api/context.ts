@@ -1,6 +1,7 @@
 import type { VirtualClock } from './clock.ts';
 import type { ApiEvent, EventStream } from './events.ts';
 import type { Journal } from './middleware/journal/journal.ts';
+import type { CompiledRoute } from './routes/route.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { StandardRef } from './standards.ts';
 import type { Store } from './store/store.ts';
@@ -22,6 +23,17 @@ export interface ApiEnv {
   realNow: () => number;
 }
 
+/**
+ * Per-request variables, typed (hono's `c.set`/`c.var`). Each mechanism adds its own members by
+ * declaration merging in its own folder, so this file never lists them:
+ *
+ *   declare module '../../context.ts' {
+ *     interface ContextVariables { rateLimitHeaders: Record<string, string> }
+ *   }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ContextVariables {}
+
 /** One request's state as it travels through the middleware. */
 export interface ApiContext {
   readonly request: Request;
@@ -30,8 +42,16 @@ export interface ApiContext {
   readonly env: ApiEnv;
   requestId: string;
   readonly notes: Note[];
+  /**
+   * The route this request matched, set by the router before any mechanism that reads it runs
+   * (auth reads its scope, caching its policy, idempotency its rule); undefined when no route
+   * matched, in which case the router's 404 or 405 is the answer.
+   */
+  route: CompiledRoute | undefined;
   /** Route parameters, decoded. */
   params: Record<string, string>;
+  /** The mechanisms' per-request variables; see ContextVariables. */
+  readonly var: Partial<ContextVariables>;
   /** The request body as read, for the journal; undefined when it was not read. */
   requestBodyText: string | undefined;
   response: Response | undefined;
@@ -47,7 +67,9 @@ export function createContext(request: Request, env: ApiEnv, method = request.me
     env,
     requestId: '',
     notes: [],
+    route: undefined,
     params: {},
+    var: {},
     requestBodyText: undefined,
     response: undefined,
     responseBodyText: undefined,

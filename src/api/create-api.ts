@@ -1,21 +1,15 @@
-import { adminRoutes } from './admin/admin-routes.ts';
 import { createVirtualClock, type ClockOptions, type VirtualClock } from './clock.ts';
-import { compose, type Middleware } from './compose.ts';
+import type { Middleware } from './compose.ts';
 import { createContext, type ApiContext, type ApiEnv } from './context.ts';
 import { EventStream, type ApiEvent } from './events.ts';
-import { errorBoundary } from './middleware/error-boundary/error-boundary.ts';
-import { Journal, journal } from './middleware/journal/journal.ts';
-import { headWithoutBody } from './middleware/head/head.ts';
-import { Limiter } from './middleware/rate-limit/limiter.ts';
-import { rateLimit, stampRateLimitHeaders } from './middleware/rate-limit/rate-limit.ts';
-import { assignRequestId, requireValidRequestId } from './middleware/request-id/request-id.ts';
+import { Journal } from './middleware/journal/journal.ts';
+import { MECHANISMS, RESOURCES } from './mechanisms.ts';
+import { buildPipeline, type Mechanism, type MechanismFactory } from './pipeline.ts';
 import { ProblemError } from './problems.ts';
-import { crudRoutes } from './resources/crud-routes.ts';
-import { products } from './resources/products.ts';
-import type { ResourceDefinition } from './resources/resource-definition.ts';
-import { users } from './resources/users.ts';
 import { respondProblem } from './respond.ts';
-import { createRouterMiddleware } from './router.ts';
+import { RouteTable } from './routes/route-table.ts';
+import type { AnyRoute } from './routes/route.ts';
+import { dispatch, matchRoute, routeGate } from './routes/router.ts';
 import {
   createSettingsHolder,
   defaultSettings,
@@ -26,13 +20,15 @@ import type { Row } from './store/row.ts';
 import { Store, type StoreMeta } from './store/store.ts';
 
 export const DEFAULT_SEED = 42;
-export const RESOURCES: readonly ResourceDefinition[] = [users, products];
+export { RESOURCES };
 
 /** What a page saved before a reload (see adapters/browser/persistence). */
 export interface SavedState {
   meta: StoreMeta;
   rows: [collection: string, id: string, row: Row | null][];
   settings?: unknown;
+  /** Each mechanism's persistent state, by name (Mechanism.persist). */
+  mechanisms?: Record<string, unknown>;
 }
 
 export interface ApiOptions {
@@ -43,16 +39,25 @@ export interface ApiOptions {
   /** A monotonic real-time source for durations; performance.now() by default. */
   realNow?: () => number;
   restore?: SavedState;
+  /** Mechanisms beyond the API's own (tests, experiments), registered after them. */
+  mechanisms?: readonly MechanismFactory[];
 }
 
 export interface Api {
   /**
    * The whole API: answers any Request, never throws. `method` overrides the request's own, for
-   * adapters that receive methods fetch's Request cannot carry (TRACE, CONNECT).
+   * adapters that receive methods fetch's Request cannot carry (TRACE, CONNECT). A network
+   * error is `Response.error()` (type "error"): adapters make the client's fetch fail with it.
    */
   fetch(request: Request, init?: { method?: string }): Promise<Response>;
   readonly events: EventStream<ApiEvent>;
   readonly env: ApiEnv;
+  /** Every route the API serves, control API included, as data (the OpenAPI document's source). */
+  readonly routes: readonly AnyRoute[];
+  /** The persistent state of one mechanism (see Mechanism.persist), or undefined. */
+  saveMechanism(name: string): unknown;
+  /** The persistent state of every mechanism that has one, by name (after a reset, say). */
+  saveMechanisms(): Record<string, unknown>;
 }
 
 const ADMIN_PREFIX = '/__admin/';
@@ -61,11 +66,9 @@ const ADMIN_PREFIX = '/__admin/';
  * Builds one API instance: a framework-free core that answers Requests with Responses. Adapters
  * (MSW in the browser, msw/node in tests, node:http for `npm run serve`) only pass Requests in.
  *
- * Pipelines, outermost first:
- *   API:   request-id → journal → head → rate-limit headers → error-boundary → valid request id
- *          → rate limit → router (resources)
- *   admin: request-id → head → error-boundary → valid request id → router (control API; never journaled)
- * Later labs slot their middleware (rate limit, auth, idempotency, conditional) before the router.
+ * The mechanisms (src/api/mechanisms.ts) fill the slots of one pipeline (src/api/pipeline.ts);
+ * the control API under /__admin runs the slots marked for it. Routes are data
+ * (src/api/routes/route.ts): matched first, so every mechanism sees the route it serves.
  */
 export function createApi(options: ApiOptions = {}): Api {
   const realNow = options.realNow ?? (() => performance.now());
@@ -96,36 +99,45 @@ export function createApi(options: ApiOptions = {}): Api {
 
   const env: ApiEnv = { clock, store, settings, events, journal: journalBuffer, realNow };
 
-  const limiter = new Limiter();
+  const mechanisms: Mechanism[] = [];
   const reset = (seed: number, sizes: Record<string, number>) => {
     store.reseed(seed, sizes);
-    journalBuffer.clear();
-    limiter.clear();
+    for (const mechanism of mechanisms) mechanism.reset?.();
     events.emit({ type: 'reset', seed, sizes: store.meta.sizes });
   };
+  let allRoutes: AnyRoute[] = [];
+  const setup = { env, reset, routes: () => allRoutes, mechanisms: () => mechanisms };
+  for (const make of [...MECHANISMS, ...(options.mechanisms ?? [])]) mechanisms.push(make(setup));
+  const apiRoutes = mechanisms.flatMap((mechanism) => mechanism.routes ?? []);
+  const adminRoutes = mechanisms.flatMap((mechanism) => mechanism.adminRoutes ?? []);
+  allRoutes = [...apiRoutes, ...adminRoutes];
 
-  const apiRoutes = RESOURCES.flatMap(crudRoutes);
-  const apiPipeline = compose<ApiContext>([
-    assignRequestId,
-    journal,
-    headWithoutBody,
-    stampRateLimitHeaders,
-    errorBoundary,
-    requireValidRequestId,
-    rateLimit(limiter),
-    createRouterMiddleware(apiRoutes),
-  ]);
-  const adminPipeline = compose<ApiContext>([
-    assignRequestId,
-    headWithoutBody,
-    errorBoundary,
-    requireValidRequestId,
-    createRouterMiddleware(adminRoutes({ reset }, store.collectionNames)),
-  ]);
+  const saved = options.restore?.mechanisms ?? {};
+  for (const mechanism of mechanisms) {
+    if (mechanism.persist && Object.hasOwn(saved, mechanism.name))
+      mechanism.persist.restore(saved[mechanism.name]);
+  }
+
+  const routerSlots = (routes: readonly AnyRoute[]) => ({
+    match: matchRoute(new RouteTable(routes)),
+    'route-gate': routeGate,
+    dispatch,
+  });
+  const apiPipeline = buildPipeline(mechanisms, 'api', routerSlots(apiRoutes));
+  const adminPipeline = buildPipeline(mechanisms, 'admin', routerSlots(adminRoutes));
 
   return {
     events,
     env,
+    routes: allRoutes,
+    saveMechanism: (name) =>
+      mechanisms.find((mechanism) => mechanism.name === name)?.persist?.save(),
+    saveMechanisms: () =>
+      Object.fromEntries(
+        mechanisms.flatMap((mechanism) =>
+          mechanism.persist ? [[mechanism.name, mechanism.persist.save()]] : [],
+        ),
+      ),
     async fetch(request, init) {
       const context = createContext(request, env, init?.method);
       const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
@@ -147,4 +159,4 @@ function isClock(value: ApiOptions['clock']): value is VirtualClock {
   return typeof value === 'object' && 'now' in value && typeof value.now === 'function';
 }
 
-export type { Middleware };
+export type { ApiContext, Middleware };

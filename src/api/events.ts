@@ -1,20 +1,36 @@
 import type { ClockState } from './clock.ts';
 import type { JournalEntry } from './middleware/journal/journal-entry.ts';
-import type { RateLimitEvent } from './middleware/rate-limit/rate-limit-event.ts';
 import type { Settings } from './settings.ts';
 import type { RowChange } from './store/store.ts';
 
-/** Everything the core tells its observers (UI panels, persistence, tests). */
-export type ApiEvent =
-  | { type: 'journal'; entry: JournalEntry }
-  | { type: 'journal-cleared' }
-  | { type: 'changes'; changes: readonly RowChange[] }
-  | { type: 'reset'; seed: number; sizes: Readonly<Record<string, number>> }
+/**
+ * The events the core tells its observers (UI panels, persistence, tests), by type. A mechanism
+ * adds its own by declaration merging in its own folder, so this file need not import it:
+ *
+ *   declare module '../../events.ts' {
+ *     interface ApiEventMap { 'rate-limit': { decision: RateLimitEvent } }
+ *   }
+ */
+export interface ApiEventMap {
+  journal: { entry: JournalEntry };
+  'journal-cleared': object;
+  changes: { changes: readonly RowChange[] };
+  reset: { seed: number; sizes: Readonly<Record<string, number>> };
   /** A big reseed being built aside, before its reset (units of work, not rows). */
-  | { type: 'seeding'; done: number; total: number }
-  | { type: 'settings'; settings: Settings }
-  | { type: 'clock'; clock: ClockState }
-  | { type: 'rate-limit'; decision: RateLimitEvent };
+  seeding: { done: number; total: number };
+  settings: { settings: Settings };
+  clock: { clock: ClockState };
+  /** A mechanism's persistent state changed: persistence saves it (see Mechanism.persist). */
+  'mechanism-state': { mechanism: string };
+}
+
+export type ApiEventType = keyof ApiEventMap;
+
+/** Every event: `{ type, ...payload }`, one member per entry of ApiEventMap. */
+export type ApiEvent = { [K in ApiEventType]: { type: K } & ApiEventMap[K] }[ApiEventType];
+
+/** The event of one type, e.g. `ApiEventOf<'journal'>`. */
+export type ApiEventOf<K extends ApiEventType> = Extract<ApiEvent, { type: K }>;
 
 export type Listener<E> = (event: E) => void;
 

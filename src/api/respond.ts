@@ -13,7 +13,17 @@ export function respondJson(
   headers: Record<string, string> = {},
   contentType = JSON_TYPE,
 ): void {
-  const text = JSON.stringify(body);
+  respondText(context, status, JSON.stringify(body), headers, contentType);
+}
+
+/** Answers with a body already serialized (a document made once and served many times). */
+export function respondText(
+  context: ApiContext,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+  contentType = JSON_TYPE,
+): void {
   context.responseBodyText = text;
   context.response = new Response(text, {
     status,
@@ -33,6 +43,19 @@ export function respondEmpty(
     headers: { ...headers, 'X-Request-Id': context.requestId },
   });
 }
+
+/**
+ * Ends the request as a network error: the client gets no response at all (`fetch` rejects, the
+ * socket closes), as when a connection drops after the server did its work. Every adapter turns
+ * `Response.error()` into exactly that; the outer layers leave it untouched.
+ */
+export function respondNetworkError(context: ApiContext): void {
+  context.responseBodyText = undefined;
+  context.response = Response.error();
+}
+
+export const isNetworkError = (response: Response | undefined): boolean =>
+  response?.type === 'error';
 
 /** Answers with an RFC 9457 problem; `instance` is this request's path. */
 export function respondProblem(context: ApiContext, problem: ProblemError): void {

@@ -6,6 +6,8 @@ const ROW_PREFIX = 'row:';
 const META = 'meta';
 const SETTINGS = 'settings';
 const CLOCK = 'clock';
+/** Each mechanism's persistent state (keys, refresh families, idempotency records, …). */
+const MECHANISM_PREFIX = 'mechanism:';
 
 export interface SavedClock {
   epoch_ms: number;
@@ -36,16 +38,19 @@ export class BrowserPersistence {
     let meta: SavedState['meta'] | undefined;
     let settings: unknown;
     let clock: SavedClock | undefined;
+    const mechanisms: Record<string, unknown> = {};
     for (const [key, value] of all) {
       if (key === META) meta = value as SavedState['meta'];
       else if (key === SETTINGS) settings = value;
       else if (key === CLOCK) clock = value as SavedClock;
+      else if (key.startsWith(MECHANISM_PREFIX))
+        mechanisms[key.slice(MECHANISM_PREFIX.length)] = value;
       else if (key.startsWith(ROW_PREFIX)) {
         const [collection = '', id = ''] = key.slice(ROW_PREFIX.length).split('/');
         rows.push([collection, id, value as Row | null]);
       }
     }
-    return { saved: meta ? { meta, rows, settings } : undefined, clock };
+    return { saved: meta ? { meta, rows, settings, mechanisms } : undefined, clock };
   }
 
   /** Follows the API's events from now on. */
@@ -57,6 +62,11 @@ export class BrowserPersistence {
     saveClock();
     this.#put(META, { ...api.env.store.meta });
     this.#put(SETTINGS, api.env.settings.current);
+    const saveMechanisms = () => {
+      for (const [name, state] of Object.entries(api.saveMechanisms()))
+        this.#put(MECHANISM_PREFIX + name, state);
+    };
+    saveMechanisms();
     window.addEventListener('pagehide', saveClock);
     const unsubscribe = api.events.subscribe((event) => {
       switch (event.type) {
@@ -74,7 +84,11 @@ export class BrowserPersistence {
           this.#enqueue(() => clear(this.#db));
           this.#put(META, { ...api.env.store.meta });
           this.#put(SETTINGS, api.env.settings.current);
+          saveMechanisms();
           saveClock();
+          break;
+        case 'mechanism-state':
+          this.#put(MECHANISM_PREFIX + event.mechanism, api.saveMechanism(event.mechanism));
           break;
         case 'settings':
           this.#put(SETTINGS, event.settings);

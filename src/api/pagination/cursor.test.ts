@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../problems.ts';
-import { decodeCursor, encodeCursor, type Cursor } from './cursor.ts';
+import { CursorKey, decodeCursor, encodeCursor, type Cursor } from './cursor.ts';
 
-const owner = {};
+const owner = new CursorKey();
 const cursor: Cursor = {
   collection: 'users',
   sort: '-created_at',
@@ -16,7 +16,7 @@ const expected = { collection: 'users', sort: '-created_at' } as const;
 /** The reason a cursor was refused, or a failure if it was accepted. */
 async function refusal(
   token: string,
-  by: object = owner,
+  by: CursorKey = owner,
   asked: { collection: string; sort: '-created_at' | 'name' } = expected,
 ) {
   try {
@@ -78,7 +78,7 @@ describe('signed keyset cursors', () => {
 
   it('refuses a cursor from another server (another key), another collection or another sort', async () => {
     const token = await encodeCursor(owner, cursor);
-    expect(await refusal(token, {})).toMatch(/another server/);
+    expect(await refusal(token, new CursorKey())).toMatch(/another server/);
     expect(await refusal(token, owner, { collection: 'products', sort: '-created_at' })).toMatch(
       /made for \/api\/v1\/users/,
     );

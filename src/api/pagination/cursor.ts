@@ -29,26 +29,29 @@ const payloadSchema = z.strictObject({
 /** base64url payload, a dot, a 32-byte tag (43 characters); 2 KB is far above any real cursor. */
 const SHAPE = /^[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
 
-/** One signing key per API instance, made at its first cursor: cursors from another are foreign. */
-const keys = new WeakMap<object, Promise<CryptoKey>>();
+/**
+ * The signing key of one API instance, made at its first cursor: cursors from another instance
+ * are foreign. Held by the resources mechanism, one per createApi.
+ */
+export class CursorKey {
+  #key: Promise<CryptoKey> | undefined;
 
-function keyFor(owner: object): Promise<CryptoKey> {
-  let key = keys.get(owner);
-  if (!key) {
-    const secret = crypto.getRandomValues(new Uint8Array(32));
-    key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    keys.set(owner, key);
+  get(): Promise<CryptoKey> {
+    this.#key ??= crypto.subtle.importKey(
+      'raw',
+      crypto.getRandomValues(new Uint8Array(32)),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    return this.#key;
   }
-  return key;
 }
 
-export async function encodeCursor(owner: object, cursor: Cursor): Promise<string> {
+export async function encodeCursor(owner: CursorKey, cursor: Cursor): Promise<string> {
   const { collection: c, sort: s, direction: d, key: k } = cursor;
   const payload = new TextEncoder().encode(JSON.stringify({ v: 1, c, s, d, k }));
-  const tag = await crypto.subtle.sign('HMAC', await keyFor(owner), payload);
+  const tag = await crypto.subtle.sign('HMAC', await owner.get(), payload);
   return `${base64url.encode(payload)}.${base64url.encode(new Uint8Array(tag))}`;
 }
 
@@ -57,7 +60,7 @@ export async function encodeCursor(owner: object, cursor: Cursor): Promise<strin
  * checked before anything inside is trusted (crypto.subtle.verify compares in constant time).
  */
 export async function decodeCursor(
-  owner: object,
+  owner: CursorKey,
   token: string,
   expected: { collection: string; sort: SortName },
 ): Promise<Cursor> {
@@ -66,7 +69,7 @@ export async function decodeCursor(
   const payload = canonicalBytes(body);
   const signature = canonicalBytes(tag);
   if (!payload || !signature) throw invalid('is not valid base64url');
-  const valid = await crypto.subtle.verify('HMAC', await keyFor(owner), signature, payload);
+  const valid = await crypto.subtle.verify('HMAC', await owner.get(), signature, payload);
   if (!valid) {
     throw invalid('has a signature that does not match: it was changed, or made by another server');
   }

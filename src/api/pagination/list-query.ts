@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { ProblemError } from '../problems.ts';
-import { integerParam, parseQuery, type ParamParser } from '../query.ts';
-import type { Collection } from '../store/collection.ts';
-import { DEFAULT_SORT, SORTS, sortOf, type Sort, type SortName } from './sort.ts';
+import { choiceParam, flagParam, integerParam, textParam, type ParsedQuery } from '../query.ts';
+import type { Settings } from '../settings.ts';
+import { DEFAULT_SORT, sortOf, type Sort, type SortName } from './sort.ts';
 
 /** A list request, checked: either an offset page or a cursor page (API.md §3). */
 export interface ListQuery {
@@ -12,39 +13,43 @@ export interface ListQuery {
   position: { kind: 'offset'; offset: number } | { kind: 'cursor'; cursor: string };
 }
 
-const text: ParamParser<string> = (raw) => ({ value: raw });
-const flag: ParamParser<boolean> = (raw) =>
-  raw === 'true' || raw === 'false'
-    ? { value: raw === 'true' }
-    : { error: 'must be true or false' };
-
-function sortParam(available: readonly SortName[]): ParamParser<SortName> {
-  return (raw) =>
-    (available as readonly string[]).includes(raw)
-      ? { value: raw as SortName }
-      : { error: `must be one of ${available.join(', ')}` };
+/**
+ * The parameters of a list route: `limit` (1…limits.max_page_size), `offset`, `cursor`, `sort`
+ * (the sorts this collection has an index for) and `include_total`. The route table checks them
+ * (400 invalid-parameter, every bad one named); `readListQuery` then combines them.
+ */
+export function listQuerySchema(sorts: readonly [SortName, ...SortName[]]) {
+  return (settings: Settings) =>
+    z.strictObject({
+      limit: integerParam(1, settings.limits.max_page_size)
+        .optional()
+        .meta({
+          description: `Rows per page (default limits.default_page_size, ${settings.limits.default_page_size} now).`,
+        }),
+      offset: integerParam(0, Number.MAX_SAFE_INTEGER)
+        .optional()
+        .meta({ description: 'Rows to skip: an offset page. Not with cursor.' }),
+      cursor: textParam().optional().meta({
+        description:
+          'A next_cursor or prev_cursor from an earlier page, exactly as given (signed). Not with offset.',
+      }),
+      sort: choiceParam(sorts)
+        .optional()
+        .meta({ description: `Order, ties broken by id (default ${DEFAULT_SORT}).` }),
+      include_total: flagParam()
+        .optional()
+        .meta({ description: 'Count every row on a cursor page too (offset pages always do).' }),
+    });
 }
 
+export type ListQueryParams = ParsedQuery<ReturnType<ReturnType<typeof listQuerySchema>>>;
+
 /**
- * Reads `limit`, `offset`, `cursor`, `sort` and `include_total`. Every bad parameter is named in
- * `errors[]` at once (400 invalid-parameter); `offset` with `cursor` is refused, naming both.
- * Neither means the first page, served as offset 0. The cursor itself is checked later, against
- * its signature (400 invalid-cursor).
+ * Combines the checked parameters: `offset` with `cursor` is refused, naming both. Neither means
+ * the first page, served as offset 0. The cursor itself is checked later, against its signature
+ * (400 invalid-cursor).
  */
-export function readListQuery(
-  url: URL,
-  collection: Collection,
-  maxPageSize: number,
-  defaultPageSize: number,
-): ListQuery {
-  const available = SORTS.filter((name) => collection.index(sortOf(name).field));
-  const query = parseQuery(url, {
-    limit: integerParam(1, maxPageSize),
-    offset: integerParam(0, Number.MAX_SAFE_INTEGER),
-    cursor: text,
-    sort: sortParam(available),
-    include_total: flag,
-  });
+export function readListQuery(query: ListQueryParams, defaultPageSize: number): ListQuery {
   if (query.offset !== undefined && query.cursor !== undefined) {
     const detail = 'cannot be combined with the other: a page is found by offset or by cursor';
     throw new ProblemError('invalid-parameter', 'Send offset or cursor, not both.', {

@@ -1,9 +1,9 @@
 import { note, type ApiContext } from '../context.ts';
 import { respondJson } from '../respond.ts';
 import { cite } from '../standards.ts';
-import { decodeCursor, encodeCursor, type Cursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type Cursor, type CursorKey } from './cursor.ts';
 import { linkHeader, offsetTargets, type LinkTargets } from './link-header.ts';
-import { readListQuery } from './list-query.ts';
+import { readListQuery, type ListQueryParams } from './list-query.ts';
 import { readKeyset, readOffset, type PageRead } from './read-page.ts';
 import { keyOf, SortedView } from './sort.ts';
 
@@ -23,23 +23,27 @@ const NO_OFFSET = cite(
  * header in the request's own style; offset pages carry the total. The journal notes and the
  * Server-Timing header say what the read cost, in rows.
  */
-export async function listRows(context: ApiContext, collectionName: string): Promise<void> {
+export async function listRows(
+  context: ApiContext,
+  collectionName: string,
+  params: ListQueryParams,
+  cursorKey: CursorKey,
+): Promise<void> {
   const { env, url } = context;
-  const { limits } = env.settings.current;
   const collection = env.store.collection(collectionName);
-  const query = readListQuery(url, collection, limits.max_page_size, limits.default_page_size);
+  const query = readListQuery(params, env.settings.current.limits.default_page_size);
   const { limit, sort, position } = query;
   const index = collection.index(sort.field);
-  // readListQuery offers only the sorts this collection has an index for.
+  // The route's query schema offers only the sorts this collection has an index for.
   if (!index) throw new Error(`${collectionName} has no ${sort.field} index`);
   const view = new SortedView(index, sort);
   const expected = { collection: collectionName, sort: sort.name };
   const cursor = (direction: Cursor['direction'], key: Cursor['key']) =>
-    encodeCursor(env, { ...expected, direction, key });
+    encodeCursor(cursorKey, { ...expected, direction, key });
 
   let decoded: Cursor | undefined;
   if (position.kind === 'cursor') {
-    decoded = await decodeCursor(env, position.cursor, expected);
+    decoded = await decodeCursor(cursorKey, position.cursor, expected);
     note(context, `Cursor verified (HMAC-SHA-256): ${describe(decoded)}`, cite('RFC 2104'));
   }
   const started = env.realNow();

@@ -1,52 +1,100 @@
+import { z } from 'zod';
 import { note, type ApiContext } from '../context.ts';
-import { readJsonObject } from '../middleware/body/read-json-body.ts';
 import { applyMergePatch } from '../merge-patch.ts';
 import { listRows } from '../pagination/list-route.ts';
+import { listQuerySchema } from '../pagination/list-query.ts';
+import type { CursorKey } from '../pagination/cursor.ts';
+import { SORTS, sortOf } from '../pagination/sort.ts';
 import { ProblemError } from '../problems.ts';
 import { JSON_TYPE, MERGE_PATCH_TYPE, respondEmpty, respondJson } from '../respond.ts';
-import type { Route } from '../router.ts';
+import { collectionPath, itemPath } from '../routes/api-base.ts';
+import { readRouteBody } from '../routes/read-body.ts';
+import { defineRoute, type AnyRoute, type ResponseSpec } from '../routes/route.ts';
 import { cite } from '../standards.ts';
 import { UniqueViolation } from '../store/collection.ts';
+import type { Store } from '../store/store.ts';
 import { toRfc3339 } from '../clock.ts';
 import type { Row } from '../store/row.ts';
-import { READ_ONLY_FIELDS, type ResourceDefinition } from './resource-definition.ts';
+import {
+  READ_ONLY_FIELDS,
+  representationSchema,
+  type ResourceDefinition,
+} from './resource-definition.ts';
 import { validateWrite } from './validate-write.ts';
 
-export const API_BASE = '/api/v1';
+const ID_PARAMS = z.strictObject({ id: z.string().meta({ description: 'The resource’s id.' }) });
+
+/** The answers every write shares: body problems, 422, and a duplicate unique value. */
+function writeProblems(contentType: string, unique: boolean): Record<number, ResponseSpec> {
+  const responses: Record<number, ResponseSpec> = {
+    400: {
+      description: 'The body is not one JSON object.',
+      problems: ['malformed-json', 'invalid-body'],
+    },
+    413: {
+      description: 'The body is larger than limits.max_body_bytes.',
+      problems: ['content-too-large'],
+    },
+    415: { description: `The body is not ${contentType}.`, problems: ['unsupported-media-type'] },
+    422: {
+      description:
+        'Missing, unknown or read-only fields, or a value out of its rules; nothing changed.',
+      problems: ['validation-failed'],
+    },
+  };
+  if (unique) {
+    responses[409] = {
+      description: 'Another row already holds a unique value.',
+      problems: ['duplicate-value'],
+    };
+  }
+  return responses;
+}
+
+const notFoundResponse: ResponseSpec = {
+  description: 'No row has this id.',
+  problems: ['not-found'],
+};
 
 /**
- * The CRUD routes of one resource (docs: shared API.md §2). Each write validates fully before it
- * touches the store, and then runs in one synchronous store transaction.
+ * The CRUD routes of one resource (docs: shared API.md §2), as data: each states its schemas and
+ * answers, and the same objects generate the OpenAPI document. Each write validates fully before
+ * it touches the store, and then runs in one synchronous store transaction.
  */
-export function crudRoutes(resource: ResourceDefinition): Route[] {
-  const base = `${API_BASE}/${resource.name}`;
-  const { name } = resource;
+export function crudRoutes(
+  resource: ResourceDefinition,
+  store: Store,
+  cursorKey: CursorKey,
+): AnyRoute[] {
+  const { name, singular, title } = resource;
+  const base = collectionPath(name);
+  const item = `${base}/{id}`;
+  const tags = [title + 's'];
+  const policies = { resource: name };
+  const representation = representationSchema(resource);
+  const unique = (resource.collection.uniqueFields?.length ?? 0) > 0;
+  const collection = store.collection(name);
+  const sorts = SORTS.filter((sort) => collection.index(sortOf(sort).field));
+  const [firstSort, ...otherSorts] = sorts;
+  if (!firstSort) throw new Error(`${name} has no sort index`);
 
-  // API.md §3: offset and keyset pages, sorts, cursors, Link (src/api/pagination).
-  const list = (context: ApiContext) => listRows(context, name);
-
-  const create = async (context: ApiContext) => {
-    const body = (await readJsonObject(context, JSON_TYPE)) ?? {};
+  const created = async (context: ApiContext) => {
+    const body = await readRouteBody(context);
     const fields = validateWrite(resource, body, body);
-    const { store, clock } = context.env;
+    const { clock } = context.env;
     const row = store.transaction(() => {
       const now = toRfc3339(clock.now());
-      const created: Row = { id: store.nextId(name), ...fields, created_at: now, updated_at: now };
-      insertOrConflict(context, resource, () => store.insert(name, created));
-      return created;
+      const fresh: Row = { id: store.nextId(name), ...fields, created_at: now, updated_at: now };
+      insertOrConflict(context, resource, () => store.insert(name, fresh));
+      return fresh;
     });
-    const location = `${base}/${encodeURIComponent(row.id)}`;
     note(context, `Created ${row.id} → 201 with Location`, cite('RFC 9110 §15.3.2'));
-    respondJson(context, 201, row, { Location: location });
-  };
-
-  const read = (context: ApiContext) => {
-    respondJson(context, 200, existing(context, resource));
+    respondJson(context, 201, row, { Location: itemPath(name, row.id) });
   };
 
   const replace = async (context: ApiContext) => {
     existing(context, resource); // an unknown id is 404 before any body problem
-    const body = (await readJsonObject(context, JSON_TYPE)) ?? {};
+    const body = await readRouteBody(context);
     // Read again: while the body arrived, another request may have changed or deleted the row.
     const current = existing(context, resource);
     const fields = validateWrite(resource, body, body);
@@ -60,7 +108,7 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
 
   const patch = async (context: ApiContext) => {
     existing(context, resource);
-    const body = (await readJsonObject(context, MERGE_PATCH_TYPE)) ?? {};
+    const body = await readRouteBody(context);
     // Merge onto the row as it is now, not as it was before the body arrived (no lost update).
     const current = existing(context, resource);
     const merged = applyMergePatch(writableFields(current), body) as Record<string, unknown>;
@@ -71,7 +119,6 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
   };
 
   const remove = (context: ApiContext) => {
-    const { store } = context.env;
     const id = context.params.id ?? '';
     if (!store.collection(name).get(id)) throw notFound(resource, id, true);
     store.delete(name, id);
@@ -79,9 +126,126 @@ export function crudRoutes(resource: ResourceDefinition): Route[] {
     respondEmpty(context, 204);
   };
 
+  const page = z.strictObject({
+    data: z.array(representation),
+    pagination: z.strictObject({
+      limit: z.int().min(1),
+      offset: z.int().min(0).optional().meta({ description: 'Offset pages only.' }),
+      total: z
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'Offset pages, or include_total=true.' }),
+      next_cursor: z.string().nullable().meta({ description: 'null on the last page.' }),
+      prev_cursor: z.string().nullable().meta({ description: 'null on the first page.' }),
+    }),
+  });
+
   return [
-    { path: base, methods: { GET: list, POST: create } },
-    { path: `${base}/:id`, methods: { GET: read, PUT: replace, PATCH: patch, DELETE: remove } },
+    defineRoute({
+      method: 'GET',
+      path: base,
+      operationId: `list${title}s`,
+      summary: `List ${name}`,
+      description:
+        'An offset page (offset, limit, total) or a keyset page (cursor); next and prev cursors and a Link header in the request’s own style (shared API.md §3).',
+      tags,
+      policies,
+      request: { query: listQuerySchema([firstSort, ...otherSorts]) },
+      responses: {
+        200: {
+          description: `A page of ${name}.`,
+          schema: page,
+          headers: ['Link', 'Server-Timing'],
+        },
+        400: {
+          description: 'A bad query parameter, or a cursor that is not one this API signed.',
+          problems: ['invalid-parameter', 'invalid-cursor'],
+        },
+      },
+      handler: (context, { query }) => listRows(context, name, query, cursorKey),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: base,
+      operationId: `create${title}`,
+      summary: `Create a ${singular}`,
+      tags,
+      policies,
+      request: { body: { contentType: JSON_TYPE, schema: resource.writeSchema } },
+      responses: {
+        201: { description: `The new ${singular}.`, schema: representation, headers: ['Location'] },
+        ...writeProblems(JSON_TYPE, unique),
+      },
+      handler: created,
+    }),
+    defineRoute({
+      method: 'GET',
+      path: item,
+      operationId: `get${title}`,
+      summary: `Read one ${singular}`,
+      tags,
+      policies,
+      request: { params: ID_PARAMS },
+      responses: {
+        200: { description: `The ${singular}.`, schema: representation },
+        404: notFoundResponse,
+      },
+      handler: (context) => respondJson(context, 200, existing(context, resource)),
+    }),
+    defineRoute({
+      method: 'PUT',
+      path: item,
+      operationId: `replace${title}`,
+      summary: `Replace a ${singular}`,
+      description:
+        'Full replacement (RFC 9110 §9.3.4): every required field must be sent; created_at is kept.',
+      tags,
+      policies,
+      request: {
+        params: ID_PARAMS,
+        body: { contentType: JSON_TYPE, schema: resource.writeSchema },
+      },
+      responses: {
+        200: { description: `The ${singular} as replaced.`, schema: representation },
+        404: notFoundResponse,
+        ...writeProblems(JSON_TYPE, unique),
+      },
+      handler: replace,
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: item,
+      operationId: `patch${title}`,
+      summary: `Change some fields of a ${singular} (JSON Merge Patch)`,
+      description:
+        'RFC 7396: absent = unchanged, null = removed (so null on a required field is 422).',
+      tags,
+      policies,
+      request: {
+        params: ID_PARAMS,
+        body: { contentType: MERGE_PATCH_TYPE, schema: resource.writeSchema.partial() },
+      },
+      responses: {
+        200: { description: `The ${singular} after the patch.`, schema: representation },
+        404: notFoundResponse,
+        ...writeProblems(MERGE_PATCH_TYPE, unique),
+      },
+      handler: patch,
+    }),
+    defineRoute({
+      method: 'DELETE',
+      path: item,
+      operationId: `delete${title}`,
+      summary: `Delete a ${singular}`,
+      description:
+        'Afterwards GET is 404, and so is DELETE again: the state is the same (idempotent).',
+      tags,
+      policies,
+      request: { params: ID_PARAMS },
+      responses: { 204: { description: 'Deleted.' }, 404: notFoundResponse },
+      handler: remove,
+    }),
   ];
 }
 

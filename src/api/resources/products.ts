@@ -33,6 +33,7 @@ const NOUNS = [
 export const products: ResourceDefinition = {
   name: 'products',
   singular: 'product',
+  title: 'Product',
   writeSchema: z.strictObject({
     name: text(1, 100),
     price_cents: wholeNumber(0),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CollectionSpec } from '../store/store.ts';
 
 /** Fields the server sets; a client that sends one gets 422 (no mass assignment). */
@@ -13,9 +13,33 @@ export interface ResourceDefinition {
   name: string;
   /** "user", for messages. */
   singular: string;
+  /** "User": the name of its schema in the OpenAPI document. */
+  title: string;
   /** The writable fields. Fields with a default are optional on POST and PUT. */
   writeSchema: z.ZodObject;
   /** Server-managed fields beyond READ_ONLY_FIELDS (orders add `status`, `total_cents`). */
   extraReadOnly?: readonly string[];
+  /** Their schemas, for the representation. */
+  extraReadFields?: Record<string, z.ZodType>;
   collection: CollectionSpec;
+}
+
+/**
+ * A row as the API answers it: the write fields with their defaults applied, and the read-only
+ * fields the server sets (marked readOnly for the OpenAPI document). Named by `meta.id`, so the
+ * document has one component per resource.
+ */
+export function representationSchema(resource: ResourceDefinition): z.ZodObject {
+  return resource.writeSchema
+    .extend({
+      id: z.string().meta({ readOnly: true, description: 'Opaque, stable id.' }),
+      created_at: z.iso
+        .datetime()
+        .meta({ readOnly: true, description: 'RFC 3339, virtual clock.' }),
+      updated_at: z.iso
+        .datetime()
+        .meta({ readOnly: true, description: 'RFC 3339; changes only when a field does.' }),
+      ...resource.extraReadFields,
+    })
+    .meta({ id: resource.title, title: resource.title });
 }

@@ -59,6 +59,7 @@ const LAST = [
 export const users: ResourceDefinition = {
   name: 'users',
   singular: 'user',
+  title: 'User',
   writeSchema: z.strictObject({
     name: text(1, 100),
     email: email(),

@@ -92,6 +92,36 @@ describe('nextId', () => {
 });
 
 describe('transactions: all or nothing', () => {
+  it('refuses an async function, undoing what it wrote before its first await', async () => {
+    const store = makeStore(1, { users: 2 });
+    const before = rowsOf(store);
+    const commits: (readonly RowChange[])[] = [];
+    store.onCommit = (changes) => commits.push(changes);
+    let resumed = false;
+    expect(() =>
+      // @ts-expect-error -- the type refuses a promise-returning function too
+      store.transaction(async () => {
+        store.insert('users', user('usr_early', 'early@example.com'));
+        await Promise.resolve();
+        resumed = true;
+      }),
+    ).toThrow(TypeError);
+    expect(rowsOf(store)).toEqual(before);
+    expect(commits).toEqual([]);
+    // Inside another transaction too: the outer one is undone with it.
+    expect(() =>
+      store.transaction(() => {
+        store.insert('users', user('usr_outer', 'outer@example.com'));
+        // @ts-expect-error -- as above
+        store.transaction(async () => undefined);
+      }),
+    ).toThrow(TypeError);
+    expect(rowsOf(store)).toEqual(before);
+    await Promise.resolve();
+    // The refused function's tail may still run, but outside any transaction it is its own write.
+    expect(resumed).toBe(true);
+  });
+
   it('commits every change at once, in order, to onCommit', () => {
     const store = makeStore(1, { users: 2 });
     const commits: (readonly RowChange[])[] = [];

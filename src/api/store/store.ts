@@ -57,6 +57,24 @@ export interface StoreMeta {
  * undone in reverse and no change event is emitted. Transactions are synchronous on purpose:
  * JavaScript runs them without interleaving, so no other request can see half a write.
  */
+/** A transaction's result: anything but a promise (or any thenable). */
+export type Synchronous<T> = T extends PromiseLike<unknown> ? never : T;
+
+function refuseAsync<T>(result: T): T {
+  if (
+    result !== null &&
+    (typeof result === 'object' || typeof result === 'function') &&
+    typeof (result as { then?: unknown }).then === 'function'
+  ) {
+    // The work already ran up to its first await; the caller's catch undoes that part.
+    (result as unknown as PromiseLike<unknown>).then(undefined, () => undefined);
+    throw new TypeError(
+      'store.transaction takes a synchronous function; an async one cannot be all-or-nothing',
+    );
+  }
+  return result;
+}
+
 export class Store {
   readonly #specs: Map<string, CollectionSpec>;
   readonly #collections = new Map<string, Collection>();
@@ -174,12 +192,18 @@ export class Store {
     for (const [name, , row] of saved) if (row) this.collection(name)._insert(row);
   }
 
-  transaction<T>(work: () => T): T {
-    if (this.#transaction) return work();
+  /**
+   * Runs `work` as one all-or-nothing write. It must be synchronous, by type and at run time: an
+   * async function would commit at its first `await`, and a throw after it would roll nothing
+   * back (docs/decisions/0011-synchronous-transactions.md). One that returns a promise is undone
+   * and refused with a TypeError.
+   */
+  transaction<T>(work: () => Synchronous<T>): T {
+    if (this.#transaction) return refuseAsync(work());
     const transaction = { undo: [] as (() => void)[], changes: [] as RowChange[] };
     this.#transaction = transaction;
     try {
-      const result = work();
+      const result = refuseAsync(work());
       this.#transaction = undefined;
       if (transaction.changes.length > 0) this.onCommit?.(transaction.changes);
       return result;

@@ -10,7 +10,7 @@ import { cite } from '../../standards.ts';
 export const headWithoutBody: Middleware<ApiContext> = async (context, next) => {
   await next();
   const response = context.response;
-  if (context.method !== 'HEAD' || !response) return;
+  if (context.method !== 'HEAD' || !response || response.type === 'error') return;
   note(context, 'HEAD → the GET response without its body', cite('RFC 9110 §9.3.2'));
   const headers = new Headers(response.headers);
   if (context.responseBodyText !== undefined) {

@@ -13,15 +13,28 @@ import {
   type RateLimitSettings,
 } from './policy.ts';
 import { ALGORITHMS } from './registry.ts';
+import type { RateLimitEvent } from './rate-limit-event.ts';
 
-/** The headers each decided request must carry, whatever the inner layers answer. */
-const stamps = new WeakMap<ApiContext, Record<string, string>>();
+declare module '../../context.ts' {
+  interface ContextVariables {
+    /** The headers each decided request must carry, whatever the inner layers answer. */
+    rateLimitHeaders: Record<string, string>;
+  }
+}
+
+declare module '../../events.ts' {
+  interface ApiEventMap {
+    /** One limiter decision, so the lab can chart a client's bucket level live. */
+    'rate-limit': { decision: RateLimitEvent };
+  }
+}
 
 /**
  * Decides each API request against the client's quota (shared API.md §5). Over the limit it
  * answers 429 /problems/quota-exceeded with `violated-policies` and an honest Retry-After.
- * Placed inside the error boundary and before the router, where the auth lab's middleware
- * (which will know the token's subject) can come first.
+ * Placed after the route match and the auth slot (whose middleware will know the token's
+ * subject), and before the route gate: every request counts, an unknown route's too, but a 404
+ * or 405 outranks the 429 (shared API.md §9).
  */
 export function rateLimit(
   limiter: Limiter,
@@ -40,7 +53,7 @@ export function rateLimit(
     const partition = partitionOf(context, subjectOf);
     const now = context.env.clock.now();
     const decision = limiter.decide(partition, now, settings.algorithm, policy);
-    stamps.set(context, rateLimitHeaders(settings.headers, policy, decision, now));
+    context.var.rateLimitHeaders = rateLimitHeaders(settings.headers, policy, decision, now);
 
     const { events } = context.env;
     if (events.hasListeners) {
@@ -62,7 +75,8 @@ export function rateLimit(
         },
       });
     }
-    if (decision.admitted) return next();
+    // The router's own answers (404, 405, OPTIONS) outrank a 429; they still spent quota.
+    if (decision.admitted || context.var.routing?.kind !== 'route') return next();
 
     const retryAfter = retryAfterSeconds(decision.retryMs);
     const name = ALGORITHMS[settings.algorithm].name.toLowerCase();
@@ -99,13 +113,14 @@ function overLimit(algorithm: AlgorithmId, { quota, windowMs, burst }: Policy): 
  */
 export const stampRateLimitHeaders: Middleware<ApiContext> = async (context, next) => {
   await next();
-  const headers = stamps.get(context);
+  const headers = context.var.rateLimitHeaders;
   const response = context.response;
-  if (!headers || !response) return;
+  // A network error has no headers to carry.
+  if (!headers || !response || response.type === 'error') return;
   try {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   } catch {
-    // Immutable headers (Response.redirect, Response.error): the same answer, rebuilt mutable.
+    // Immutable headers (Response.redirect): the same answer, rebuilt mutable.
     const copy = new Response(response.body, response);
     for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
     context.response = copy;

@@ -19,9 +19,10 @@ export const assignRequestId: Middleware<ApiContext> = async (context, next) => 
     await next();
   } finally {
     // The respond helpers set it already; this covers a response made any other way.
-    const headers = context.response?.headers;
-    if (headers && !headers.has(REQUEST_ID_HEADER))
-      headers.set(REQUEST_ID_HEADER, context.requestId);
+    // A network error carries nothing, and its headers cannot be changed.
+    const response = context.response;
+    if (response && response.type !== 'error' && !response.headers.has(REQUEST_ID_HEADER))
+      response.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 };
 

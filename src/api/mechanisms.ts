@@ -1,0 +1,29 @@
+import { adminMechanism } from './admin/mechanism.ts';
+import { errorBoundaryMechanism } from './middleware/error-boundary/mechanism.ts';
+import { headMechanism } from './middleware/head/mechanism.ts';
+import { journalMechanism } from './middleware/journal/mechanism.ts';
+import { rateLimitMechanism } from './middleware/rate-limit/mechanism.ts';
+import { requestIdMechanism } from './middleware/request-id/mechanism.ts';
+import { openApiMechanism } from './openapi/mechanism.ts';
+import type { MechanismFactory } from './pipeline.ts';
+import { resourcesMechanism } from './resources/mechanism.ts';
+import { products } from './resources/products.ts';
+import type { ResourceDefinition } from './resources/resource-definition.ts';
+import { users } from './resources/users.ts';
+
+export const RESOURCES: readonly ResourceDefinition[] = [users, products];
+
+/**
+ * Every mechanism of the API, registered once. Where each one's middleware runs is decided by
+ * its slots (src/api/pipeline.ts), not by its place in this list.
+ */
+export const MECHANISMS: readonly MechanismFactory[] = [
+  requestIdMechanism,
+  journalMechanism,
+  headMechanism,
+  errorBoundaryMechanism,
+  rateLimitMechanism,
+  resourcesMechanism(RESOURCES),
+  adminMechanism,
+  openApiMechanism,
+];

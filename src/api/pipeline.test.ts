@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from './create-api.ts';
+import type { MechanismFactory } from './pipeline.ts';
+import { ProblemError } from './problems.ts';
+import { respondJson, respondNetworkError } from './respond.ts';
+import { defineRoute } from './routes/route.ts';
+import { START_MS, call, expectProblem, makeApi, newUser } from './test-support.ts';
+
+const clock = { startEpochMs: START_MS, paused: true };
+
+/** A guard in the auth slot that refuses every request it sees, naming the route it saw. */
+const refuseAll: MechanismFactory = () => ({
+  name: 'refuse-all',
+  layers: {
+    auth: (context) => {
+      throw new ProblemError('invalid-header', `refused ${context.route?.definition.operationId}`);
+    },
+  },
+});
+
+describe('match first, then the mechanisms (shared API.md §9 order)', () => {
+  const api = createApi({ clock, mechanisms: [refuseAll] });
+
+  it('a mechanism sees the matched route', async () => {
+    const reply = await call(api, 'GET', '/api/v1/users');
+    expect(expectProblem(reply, 'invalid-header').detail).toBe('refused listUsers');
+    const head = await call(api, 'HEAD', '/api/v1/users');
+    expect(head.status).toBe(400);
+  });
+
+  it('404, 405 and OPTIONS come before it', async () => {
+    expectProblem(await call(api, 'GET', '/api/v1/nothing'), 'not-found');
+    expectProblem(await call(api, 'DELETE', '/api/v1/users'), 'method-not-allowed');
+    const options = await call(api, 'OPTIONS', '/api/v1/users');
+    expect(options.status).toBe(204);
+    expect(options.headers.get('Allow')).toBe('GET, HEAD, POST, OPTIONS');
+  });
+
+  it('the control API does not run the API-only slots', async () => {
+    expect((await call(api, 'GET', '/__admin/clock')).status).toBe(200);
+  });
+});
+
+describe('a route can name middleware of its own', () => {
+  const order: string[] = [];
+  const withMiddleware: MechanismFactory = () => ({
+    name: 'probe',
+    routes: [
+      defineRoute({
+        method: 'GET',
+        path: '/api/probe',
+        operationId: 'probe',
+        summary: 'probe',
+        tags: ['Meta'],
+        responses: { 200: { description: 'ok' } },
+        middleware: [
+          async (_context, next) => {
+            order.push('route middleware');
+            await next();
+            order.push('route middleware after');
+          },
+        ],
+        handler: (context) => {
+          order.push('handler');
+          respondJson(context, 200, { ok: true });
+        },
+      }),
+    ],
+  });
+
+  it('runs after the pipeline and around the handler', async () => {
+    const api = createApi({ clock, mechanisms: [withMiddleware] });
+    expect((await call(api, 'GET', '/api/probe')).json).toEqual({ ok: true });
+    expect(order).toEqual(['route middleware', 'handler', 'route middleware after']);
+    // The same strictness as every route: it declares no query, so any parameter is refused.
+    expectProblem(await call(api, 'GET', '/api/probe?x=1'), 'invalid-parameter');
+  });
+});
+
+describe('one query strictness on every route', () => {
+  it('every GET route refuses an unknown parameter with 400 naming it', async () => {
+    const api = makeApi();
+    const id = (await call(api, 'GET', '/api/v1/users?limit=1')).json.data[0].id as string;
+    const productId = (await call(api, 'GET', '/api/v1/products?limit=1')).json.data[0]
+      .id as string;
+    const gets = api.routes.filter((route) => route.method === 'GET');
+    expect(gets.length).toBeGreaterThanOrEqual(7);
+    for (const route of gets) {
+      const path = route.path.replace('{id}', route.path.includes('products') ? productId : id);
+      const body = expectProblem(await call(api, 'GET', `${path}?version=2`), 'invalid-parameter');
+      expect(body.errors).toEqual([{ parameter: 'version', detail: expect.any(String) }]);
+    }
+  });
+});
+
+describe('a network error after the work is done', () => {
+  const dropAfterCommit: MechanismFactory = () => ({
+    name: 'drop',
+    layers: {
+      faults: async (context, next) => {
+        await next();
+        if (context.request.headers.get('X-Drop') === 'yes') respondNetworkError(context);
+      },
+    },
+  });
+
+  it('reaches the adapter as Response.error(): committed, journaled as status 0, no 500', async () => {
+    const api = createApi({ clock, mechanisms: [dropAfterCommit] });
+    const response = await api.fetch(
+      new Request('http://restlab.test/api/v1/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Drop': 'yes' },
+        body: JSON.stringify(newUser('dropped')),
+      }),
+    );
+    expect(response.type).toBe('error');
+    expect(response.status).toBe(0);
+    const list = await call(api, 'GET', '/api/v1/users?limit=100');
+    expect(list.json.data.map((row: { name: string }) => row.name)).toContain(
+      newUser('dropped').name,
+    );
+    const [, entry] = (await call(api, 'GET', '/__admin/requests?limit=2')).json.data;
+    expect(entry.method).toBe('POST');
+    expect(entry.response.status).toBe(0);
+    // HEAD and the other outer layers leave it alone too.
+    const head = await api.fetch(
+      new Request('http://restlab.test/api/v1/users', {
+        method: 'HEAD',
+        headers: { 'X-Drop': 'yes' },
+      }),
+    );
+    expect(head.type).toBe('error');
+  });
+});
+
+describe('a mechanism registers its state once', () => {
+  const counter: MechanismFactory = ({ env }) => {
+    let count = 0;
+    return {
+      name: 'counter',
+      layers: {
+        idempotency: async (_context, next) => {
+          count++;
+          env.events.emit({ type: 'mechanism-state', mechanism: 'counter' });
+          await next();
+        },
+      },
+      reset: () => {
+        count = 0;
+      },
+      persist: {
+        save: () => ({ count }),
+        restore: (saved) => {
+          count = (saved as { count: number }).count;
+        },
+      },
+    };
+  };
+
+  it('is reset by the control API, saved on its event, and restored at creation', async () => {
+    const api = createApi({ clock, mechanisms: [counter] });
+    const announced: string[] = [];
+    api.events.subscribe((event) => {
+      if (event.type === 'mechanism-state') announced.push(event.mechanism);
+    });
+    await call(api, 'GET', '/api/v1/users');
+    await call(api, 'GET', '/api/v1/users');
+    expect(announced).toEqual(['counter', 'counter']);
+    expect(api.saveMechanism('counter')).toEqual({ count: 2 });
+    expect(api.saveMechanisms()).toEqual({ counter: { count: 2 } });
+
+    const restored = createApi({
+      clock,
+      mechanisms: [counter],
+      restore: {
+        meta: { ...api.env.store.meta },
+        rows: [],
+        mechanisms: { counter: api.saveMechanism('counter') },
+      },
+    });
+    expect(restored.saveMechanism('counter')).toEqual({ count: 2 });
+
+    expect((await call(api, 'POST', '/__admin/reset')).status).toBe(204);
+    expect(api.saveMechanism('counter')).toEqual({ count: 0 });
+  });
+
+  it('a slot filled twice is refused when the API is made', () => {
+    const twice: MechanismFactory = () => ({
+      name: 'twice',
+      layers: { journal: (_c, next) => next() },
+    });
+    expect(() => createApi({ clock, mechanisms: [twice] })).toThrow(/slot journal is filled twice/);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The HTTP header fields this API sends or reads, each with what it means and the standard that
+ * defines it: routes name the ones they use, and the OpenAPI document describes them from here.
+ */
+export interface HeaderSpec {
+  description: string;
+  /** JSON Schema of the field's value (always a string on the wire). */
+  schema: { type: 'string' | 'integer'; pattern?: string; format?: string; minimum?: number };
+  example?: string;
+}
+
+export const HEADERS = {
+  'X-Request-Id': {
+    description:
+      'The request id: the client’s own when it is 1–128 characters of [A-Za-z0-9._-], otherwise one the server made. Every response carries it.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,128}$' },
+    example: 'a3f1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b',
+  },
+  'X-Client-Id': {
+    description:
+      'Who a request counts against for rate limiting (shared API.md §5): 1–128 visible ASCII characters. Without it a request counts as anonymous.',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
+    example: 'classroom-laptop-3',
+  },
+  Location: {
+    description: 'The URI of the resource just created (RFC 9110 §10.2.2).',
+    schema: { type: 'string', format: 'uri-reference' },
+    example: '/api/v1/users/usr_8d3k2m9q1x',
+  },
+  Link: {
+    description:
+      'Links to the first, previous, next (and, for offset pages, last) pages, in the style of the request (RFC 8288).',
+    schema: { type: 'string' },
+    example: '</api/v1/users?limit=20&offset=20>; rel="next"',
+  },
+  'Server-Timing': {
+    description: 'What reading the page cost, in rows read (W3C Server Timing).',
+    schema: { type: 'string' },
+  },
+  ETag: {
+    description:
+      'The entity tag of the representation: strong on single resources, weak (W/) on list pages (RFC 9110 §8.8.3).',
+    schema: { type: 'string' },
+  },
+  'Last-Modified': {
+    description: 'When the resource last changed, as an HTTP-date (RFC 9110 §8.8.2).',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description: 'Caching directives for this response (RFC 9111 §5.2).',
+    schema: { type: 'string' },
+  },
+  Vary: {
+    description: 'Request fields the response depends on (RFC 9110 §12.5.5).',
+    schema: { type: 'string' },
+  },
+  Allow: {
+    description: 'The methods this path supports (RFC 9110 §10.2.1).',
+    schema: { type: 'string' },
+    example: 'GET, HEAD, POST, OPTIONS',
+  },
+  'Accept-Patch': {
+    description: 'The media type PATCH accepts here: application/merge-patch+json (RFC 5789 §3.1).',
+    schema: { type: 'string' },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The quota policy: "default";q=<quota>;w=<window seconds> (draft-ietf-httpapi-ratelimit-headers, a structured field).',
+    schema: { type: 'string' },
+    example: '"default";q=100;w=10',
+  },
+  RateLimit: {
+    description:
+      'The quota left now: "default";r=<requests left>;t=<seconds until full> (draft-ietf-httpapi-ratelimit-headers).',
+    schema: { type: 'string' },
+    example: '"default";r=57;t=4',
+  },
+  'X-RateLimit-Limit': {
+    description: 'Legacy style: the quota per window.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Legacy style: requests left in the window.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'X-RateLimit-Reset': {
+    description: 'Legacy style: when the quota is full again, in epoch seconds.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'Retry-After': {
+    description: 'Whole seconds to wait before retrying (RFC 9110 §10.2.3).',
+    schema: { type: 'integer', minimum: 1 },
+  },
+} as const satisfies Record<string, HeaderSpec>;
+
+export type HeaderName = keyof typeof HEADERS;
+
+/** The rate-limit fields, as the limiter stamps them on every limited answer. */
+export const RATE_LIMIT_HEADERS = [
+  'RateLimit-Policy',
+  'RateLimit',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+] as const satisfies readonly HeaderName[];
