@@ -19,11 +19,11 @@ export interface ReferenceView {
  */
 export function mountReference(
   element: HTMLElement,
-  document: Record<string, unknown>,
+  openapi: Record<string, unknown>,
   dark: boolean,
 ): ReferenceView {
   const configuration = (dark: boolean) => ({
-    content: document,
+    content: openapi,
     proxyUrl: '',
     withDefaultFonts: false,
     telemetry: false,
@@ -40,6 +40,11 @@ export function mountReference(
   const instance = createApiReference(element, configuration(dark));
   return {
     setDark: (next) => instance.updateConfiguration(configuration(next)),
-    destroy: () => instance.destroy(),
+    destroy: () => {
+      instance.destroy();
+      // Scalar marks <body> with its mode and leaves it there; its CSS would keep that
+      // color-scheme on the rest of the app after the user leaves /reference.
+      document.body.classList.remove('light-mode', 'dark-mode');
+    },
   };
 }
