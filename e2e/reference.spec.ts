@@ -48,6 +48,28 @@ test('the reference lists the operations, /__admin included, and loads its rende
   await expectWorkbench(page);
 });
 
+test('the reference follows the app into dark mode', async ({ page }) => {
+  await openApp(page, '/reference');
+  await renderedReference(page);
+  // The app's text colour (the brand uses --fg) against the colour of Scalar's title.
+  const colours = () =>
+    page.evaluate(() => {
+      const colour = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).color : 'missing';
+      };
+      return { app: colour('.topbar .brand'), reference: colour('.reference-host h1') };
+    });
+  const light = await colours();
+  expect(light.reference).toBe(light.app);
+  await page.getByRole('button', { name: /^Theme: system/ }).click();
+  await page.getByRole('button', { name: /^Theme: light/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(async () => (await colours()).app).not.toBe(light.app);
+  const dark = await colours();
+  expect(dark.reference).toBe(dark.app);
+});
+
 test('"Test Request" sends a real request through the worker, and it appears in the log', async ({
   page,
 }) => {

@@ -17,7 +17,8 @@ export default function ReferencePage() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ReferenceView | null>(null);
   const dark = useDark();
-  const darkAtMount = useRef(dark);
+  // The theme as of now, for a renderer that finishes loading after a change.
+  const darkNow = useRef(dark);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
 
   useEffect(() => {
@@ -31,7 +32,7 @@ export default function ReferencePage() {
       ]);
       // The user left the page while it loaded.
       if (cancelled || !host.current) return;
-      view.current = mountReference(host.current, document, darkAtMount.current);
+      view.current = mountReference(host.current, document, darkNow.current);
       setStatus({ kind: 'ready' });
     })().catch((error: unknown) => {
       if (!cancelled) setStatus({ kind: 'failed', reason: String(error) });
@@ -43,7 +44,10 @@ export default function ReferencePage() {
     };
   }, []);
 
-  useEffect(() => view.current?.setDark(dark), [dark]);
+  useEffect(() => {
+    darkNow.current = dark;
+    view.current?.setDark(dark);
+  }, [dark]);
 
   return (
     <article className="reference-page" aria-labelledby="reference-title">
