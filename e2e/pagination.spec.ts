@@ -87,17 +87,48 @@ test('Link headers and cursors come through the service worker intact', async ({
   expect(crossed.json).toMatchObject({ type: '/problems/invalid-cursor' });
 });
 
-test('cost chart: offset reads grow with depth, keyset reads stay flat', async ({ page }) => {
+test('cost chart: offset reads grow with depth, keyset stays flat, and the data comes back', async ({
+  page,
+}) => {
   await openApp(page, '/pagination');
   await page.getByText('Cost per page', { exact: true }).click();
+  await expect(page.getByTestId('users-count')).toHaveText('50 users now');
+  // The picker is what Measure runs on: a bigger seed, built for it and then replaced.
   await page.getByLabel('Users', { exact: true }).selectOption('10000');
-  await button(page, 'Generate').click();
-  await expect(page.getByTestId('users-count')).toHaveText('10,000 users now');
+  await expect(page.getByTestId('measure-plan')).toContainText(
+    'Builds 10,000 users for the measurement, then puts your 50 back',
+  );
   await button(page, 'Measure 20-row pages').click();
   const rows = page.locator('.pg-cost-table tbody tr');
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(8, { timeout: 30_000 });
   const last = await rows.last().locator('td').allInnerTexts();
   expect(last.slice(0, 2)).toEqual(['9,980', '10,000']);
   expect(last[3]).toBe('20');
   await expect(page.getByRole('img', { name: /Cost per page/ })).toBeVisible();
+  await expect(page.getByTestId('measure-method')).toContainText('the median of 5 rounds');
+  await expect(page.getByTestId('measure-method')).toContainText(/ticks every [\d.]+ ms/);
+  // The user's 50 users are back, as seeded.
+  await expect(page.getByTestId('users-count')).toHaveText('50 users now');
+  const list = await pageFetch(page, 'GET', '/api/v1/users?limit=1');
+  expect(list.json).toMatchObject({ pagination: { total: 50 } });
+});
+
+test('cost chart: data the user changed is never replaced; Measure runs on what there is', async ({
+  page,
+}) => {
+  await openApp(page, '/pagination');
+  const created = await pageFetch(page, 'POST', '/api/v1/users', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Ada Lovelace', email: 'ada@example.org' }),
+  });
+  expect(created.status).toBe(201);
+  await page.getByText('Cost per page', { exact: true }).click();
+  await page.getByLabel('Users', { exact: true }).selectOption('10000');
+  await expect(page.getByTestId('measure-plan')).toContainText('Your data has changes');
+  await expect(button(page, 'Measure 20-row pages')).toBeDisabled();
+  await page.getByLabel('Users', { exact: true }).selectOption({ label: '51: the data there is' });
+  await button(page, 'Measure 20-row pages').click();
+  await expect(page.getByTestId('measure-method')).toContainText('On 51 users.');
+  const id = (created.json as { id: string }).id;
+  expect((await pageFetch(page, 'GET', `/api/v1/users/${id}`)).status).toBe(200);
 });

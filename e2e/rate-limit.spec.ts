@@ -44,7 +44,7 @@ test('the window-edge demo: fixed window lets 2× the quota through, sliding log
   await page.getByRole('button', { name: 'Compare' }).click();
   const table = page.getByTestId('comparison-table');
   const maxFor = (algorithm: string) =>
-    table.locator(`tr[data-algorithm="${algorithm}"]`).getByTestId('max-per-second');
+    table.locator(`tr[data-algorithm="${algorithm}"]`).getByTestId('busiest-window');
   await expect(maxFor('fixed_window')).toHaveText('200 (2× the quota)');
   await expect(maxFor('sliding_log')).toHaveText('100');
   await expect(maxFor('sliding_window')).toHaveText('100');
@@ -105,4 +105,45 @@ test('the three scenarios run from the lab, and every claim holds', async ({ pag
   }
   // Each scenario put the policy back: the defaults.
   await expect(page.getByRole('combobox', { name: 'Algorithm' })).toHaveValue('token_bucket');
+});
+
+test('Fixed window chosen but not applied: the form says so, and Window edge applies it', async ({
+  page,
+}) => {
+  await openApp(page, '/rate-limit');
+  const policy = page.getByRole('form', { name: 'Policy' });
+  await policy.getByRole('combobox', { name: 'Algorithm' }).selectOption({ label: 'Fixed window' });
+  await expect(policy.getByTestId('policy-pending')).toContainText(
+    'Algorithm: Fixed window (the limiter still has Token bucket)',
+  );
+  await expect(page.getByTestId('sends-with')).toContainText('Fixed window');
+  await page.getByRole('button', { name: 'Window edge' }).click();
+  await expect(page.getByText('Done: 200 of 200 answered')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('live-summary')).toContainText('Fixed window');
+  await expect(page.getByTestId('live-admitted')).toHaveText('200');
+  await expect(page.getByTestId('live-max')).toHaveText('200');
+  await expect(page.getByTestId('live-quota')).toHaveText('(2× the quota of 100)');
+  await expect(policy.getByTestId('policy-pending')).toHaveCount(0);
+  const settings = await pageFetch(page, 'GET', '/__admin/settings');
+  expect(settings.json).toMatchObject({ rate_limit: { algorithm: 'fixed_window' } });
+});
+
+test('the live chart’s tooltip shows the hovered bin, far along the axis too', async ({ page }) => {
+  await openApp(page, '/rate-limit');
+  await page.getByRole('button', { name: 'Steady' }).click();
+  await expect(page.getByText('Done: 400 of 400 answered')).toBeVisible({ timeout: 30_000 });
+  // 20/s for 20 s, on 25 one-second bins: from 10 s the bucket holds the rate, 10 of 20 admitted.
+  await expect(
+    page.getByRole('img', { name: /Token bucket: \d+ admitted, \d+ rejected/ }),
+  ).toBeVisible();
+  const grid = page.getByTestId('live-panel').locator('.recharts-cartesian-grid');
+  const box = await grid.boundingBox();
+  if (!box) throw new Error('no plot area');
+  await page.mouse.move(box.x + (box.width * 16.5) / 25, box.y + box.height / 2);
+  const tooltip = page.getByTestId('chart-tooltip');
+  await expect(tooltip).toContainText('16–17 s');
+  await expect(tooltip).toContainText('admitted: 10');
+  await expect(tooltip).toContainText('rejected (429): 10');
+  await expect(tooltip).toContainText(/tokens left at 17 s: 0(\.\d)?$/);
+  await expect(tooltip).not.toContainText('at 0 s');
 });

@@ -1,4 +1,5 @@
 import { adminMechanism } from './admin/mechanism.ts';
+import { conditionalMechanism } from './middleware/conditional/mechanism.ts';
 import { errorBoundaryMechanism } from './middleware/error-boundary/mechanism.ts';
 import { headMechanism } from './middleware/head/mechanism.ts';
 import { journalMechanism } from './middleware/journal/mechanism.ts';
@@ -23,6 +24,7 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   headMechanism,
   errorBoundaryMechanism,
   rateLimitMechanism,
+  conditionalMechanism,
   resourcesMechanism(RESOURCES),
   adminMechanism,
   openApiMechanism,

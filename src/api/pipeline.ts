@@ -1,7 +1,7 @@
 import { compose, type Middleware } from './compose.ts';
 import type { ApiContext, ApiEnv } from './context.ts';
 import type { ProblemSlug } from './problems.ts';
-import type { AnyRoute } from './routes/route.ts';
+import type { AnyRoute, ResponseSpec } from './routes/route.ts';
 import type { HeaderName } from './routes/headers.ts';
 
 /**
@@ -19,6 +19,7 @@ export const SLOTS = [
   { slot: 'journal', admin: false }, // records the final answer
   { slot: 'head', admin: true }, // HEAD drops the body of whatever is answered
   { slot: 'response-headers', admin: false }, // RateLimit on every limited answer, problems too
+  { slot: 'cache-control', admin: false }, // caching lab: problems and writes are no-store
   { slot: 'error-boundary', admin: true }, // thrown problems → problem+json, anything else → 500
   { slot: 'request-checks', admin: true }, // a malformed X-Request-Id → 400
   { slot: 'match', admin: true }, // the route, for every mechanism below
@@ -39,6 +40,10 @@ export interface RouteContribution {
   problems?: Readonly<Partial<Record<number, readonly ProblemSlug[]>>>;
   /** Response headers it adds to every answer. */
   headers?: readonly HeaderName[];
+  /** Response headers it adds to the route's 2xx answers. */
+  successHeaders?: readonly HeaderName[];
+  /** Answers it adds (a 304), merged with the route's own. */
+  responses?: Readonly<Partial<Record<number, ResponseSpec>>>;
   /** Request headers it reads. */
   requestHeaders?: readonly HeaderName[];
 }

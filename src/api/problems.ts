@@ -91,6 +91,22 @@ export const PROBLEM_TYPES = {
     'Creating or changing a user so that its email equals another user’s, compared case-insensitively.',
     cite('RFC 9110 §15.5.10'),
   ),
+  'precondition-failed': define(
+    'precondition-failed',
+    412,
+    'Precondition failed',
+    'A condition the request set on the resource’s current state does not hold, so nothing was done. With If-Match this is the lost update prevented: someone changed the resource since this client read it. Read it again (GET), apply the change to what is there now, and send it with the new ETag.',
+    'If-Match names no current ETag (strong comparison; a malformed If-Match matches nothing); If-Unmodified-Since is older than the last change; If-None-Match matches on a method other than GET or HEAD (for instance If-None-Match: * on a PUT to an existing id).',
+    cite('RFC 9110 §15.5.13'),
+  ),
+  'precondition-required': define(
+    'precondition-required',
+    428,
+    'Precondition required',
+    'This server requires writes to be conditional, so that no client overwrites a change it has not seen. Send If-Match with the ETag of the version you read (or If-Unmodified-Since with its Last-Modified).',
+    'A PUT, PATCH or DELETE without If-Match or If-Unmodified-Since while conditional.require_preconditions is on.',
+    cite('RFC 6585 §3'),
+  ),
   'content-too-large': define(
     'content-too-large',
     413,

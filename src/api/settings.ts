@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { ALGORITHM_IDS, HEADER_STYLES } from './middleware/rate-limit/policy.ts';
 
+// RFC 9111 §5.2: a comma-separated list of directives, each a token with an optional
+// `=token` or `="quoted string"` argument.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const DIRECTIVE = `${TOKEN}(?:=(?:${TOKEN}|"[^"\\\\]*"))?`;
+const cacheDirectives = z
+  .string()
+  .max(200)
+  .regex(new RegExp(`^${DIRECTIVE}(?:\\s*,\\s*${DIRECTIVE})*$`), {
+    error: 'must be Cache-Control directives, e.g. "public, max-age=60"',
+  });
+
 /**
  * Runtime settings, read and changed through /__admin/settings. Each mechanism owns a section;
  * labs add theirs here (rate_limit, auth, idempotency, …). Every field has a default so
@@ -32,6 +43,23 @@ export const settingsSchema = z
         /** Capacity of the token and leaky buckets; null means the quota. */
         burst: z.int().min(1).max(1_000_000).nullable().default(null),
         headers: z.enum(HEADER_STYLES).default('both'),
+        /** shared API.md §9: a 304 to a conditional GET or HEAD does not spend quota. */
+        free_304: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** shared API.md §9: a write without If-Match or If-Unmodified-Since → 428 when required. */
+    conditional: z.strictObject({ require_preconditions: z.boolean().default(false) }).prefault({}),
+    /** shared API.md §9: Cache-Control on GET/HEAD 200 and 304, per resource and for list pages. */
+    caching: z
+      .strictObject({
+        policies: z
+          .strictObject({
+            users: cacheDirectives.default('private, no-cache'),
+            products: cacheDirectives.default('public, max-age=60'),
+            orders: cacheDirectives.default('private, no-cache'),
+            lists: cacheDirectives.default('no-cache'),
+          })
+          .prefault({}),
       })
       .prefault({}),
   })

@@ -23,6 +23,16 @@ const DEFAULT_SETTINGS = {
     window_ms: 10_000,
     burst: null,
     headers: 'both',
+    free_304: true,
+  },
+  conditional: { require_preconditions: false },
+  caching: {
+    policies: {
+      users: 'private, no-cache',
+      products: 'public, max-age=60',
+      orders: 'private, no-cache',
+      lists: 'no-cache',
+    },
   },
 };
 

@@ -83,11 +83,17 @@ export function generateOpenApi(setup: MechanismSetup, origin: string): Record<s
 
     const responses = mergeResponses(route, contributions);
     const everywhere = contributions.flatMap((contribution) => contribution.headers ?? []);
+    const onSuccess = contributions.flatMap((contribution) => contribution.successHeaders ?? []);
     const out: Record<string, unknown> = {};
     for (const [status, spec] of Object.entries(responses).sort(
       ([a], [b]) => Number(a) - Number(b),
     )) {
-      const headerNames = new Set<HeaderName>([...everywhere, ...(spec.headers ?? [])]);
+      const success = Number(status) >= 200 && Number(status) < 300;
+      const headerNames = new Set<HeaderName>([
+        ...everywhere,
+        ...(success ? onSuccess : []),
+        ...(spec.headers ?? []),
+      ]);
       if (Number(status) === 429) headerNames.add('Retry-After');
       const headers: Record<string, unknown> = {};
       for (const name of headerNames) {
@@ -170,6 +176,16 @@ function mergeResponses(
   for (const [status, spec] of Object.entries(route.responses))
     if (spec) responses[status] = { ...spec };
   for (const contribution of contributions) {
+    for (const [status, spec] of Object.entries(contribution.responses ?? {})) {
+      if (!spec) continue;
+      const current = responses[status];
+      responses[status] = current
+        ? {
+            ...current,
+            problems: [...new Set([...(current.problems ?? []), ...(spec.problems ?? [])])],
+          }
+        : { ...spec };
+    }
     for (const [status, slugs] of Object.entries(contribution.problems ?? {})) {
       if (!slugs) continue;
       const current = responses[status];

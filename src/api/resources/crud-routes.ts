@@ -21,6 +21,7 @@ import {
   type ResourceDefinition,
 } from './resource-definition.ts';
 import { validateWrite } from './validate-write.ts';
+import { runWriteGuards } from './write-guard.ts';
 
 const ID_PARAMS = z.strictObject({ id: z.string().meta({ description: 'The resource’s id.' }) });
 
@@ -70,7 +71,8 @@ export function crudRoutes(
   const base = collectionPath(name);
   const item = `${base}/{id}`;
   const tags = [title + 's'];
-  const policies = { resource: name };
+  const policies = { resource: name, validators: 'item' } as const;
+  const listPolicies = { resource: name, validators: 'list' } as const;
   const representation = representationSchema(resource);
   const unique = (resource.collection.uniqueFields?.length ?? 0) > 0;
   const collection = store.collection(name);
@@ -120,7 +122,10 @@ export function crudRoutes(
 
   const remove = (context: ApiContext) => {
     const id = context.params.id ?? '';
-    if (!store.collection(name).get(id)) throw notFound(resource, id, true);
+    const current = store.collection(name).get(id);
+    if (!current) throw notFound(resource, id, true);
+    // Synchronous from here to the write: no other request runs in between.
+    runWriteGuards(context, current);
     store.delete(name, id);
     note(context, `Deleted ${id} → 204`, cite('RFC 9110 §9.3.5'));
     respondEmpty(context, 204);
@@ -150,7 +155,7 @@ export function crudRoutes(
       description:
         'An offset page (offset, limit, total) or a keyset page (cursor); next and prev cursors and a Link header in the request’s own style (shared API.md §3).',
       tags,
-      policies,
+      policies: listPolicies,
       request: { query: listQuerySchema([firstSort, ...otherSorts]) },
       responses: {
         200: {
@@ -277,6 +282,8 @@ function saveFields(
   current: Row,
   fields: Record<string, unknown>,
 ) {
+  // Synchronous from the caller's read of `current` to the write: no other request runs between.
+  runWriteGuards(context, current);
   // `===`, not Object.is: -0 and 0 are the same JSON number, so sending -0 changes nothing.
   const unchanged = Object.keys(resource.writeSchema.shape).every(
     (key) => current[key] === fields[key],

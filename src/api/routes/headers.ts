@@ -91,6 +91,28 @@ export const HEADERS = {
     description: 'Whole seconds to wait before retrying (RFC 9110 §10.2.3).',
     schema: { type: 'integer', minimum: 1 },
   },
+  'If-Match': {
+    description:
+      'Proceed only if the current ETag matches one of these (strong comparison), or `*`: the resource exists (RFC 9110 §13.1.1). Otherwise 412.',
+    schema: { type: 'string' },
+    example: '"3q2-7w"',
+  },
+  'If-None-Match': {
+    description:
+      'For GET and HEAD, 304 if the current ETag matches one of these (weak comparison), or `*`; for other methods 412 (RFC 9110 §13.1.2).',
+    schema: { type: 'string' },
+    example: 'W/"3q2-7w"',
+  },
+  'If-Modified-Since': {
+    description:
+      'For GET and HEAD without If-None-Match: 304 if not modified after this HTTP-date (RFC 9110 §13.1.3). A malformed date is ignored.',
+    schema: { type: 'string' },
+  },
+  'If-Unmodified-Since': {
+    description:
+      'Without If-Match: 412 if modified after this HTTP-date (RFC 9110 §13.1.4). A malformed date is ignored.',
+    schema: { type: 'string' },
+  },
 } as const satisfies Record<string, HeaderSpec>;
 
 export type HeaderName = keyof typeof HEADERS;

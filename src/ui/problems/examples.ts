@@ -151,6 +151,39 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       },
     ],
   },
+  'precondition-failed': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/api/v1/products?limit=1',
+        capture: { id: '/data/0/id' },
+        why: 'Any product; its GET would carry the ETag of its current version.',
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/products/{{id}}',
+        headers: {
+          'Content-Type': 'application/merge-patch+json',
+          'If-Match': '"a-version-long-gone"',
+        },
+        body: '{"stock": 0}',
+        why: 'The client says "only if it is still the version I read", naming a tag that is not the current one: someone changed it since. Nothing is written.',
+      },
+    ],
+  },
+  'precondition-required': {
+    kind: 'representative',
+    note: 'Only while conditional.require_preconditions is on (off by default; the caching lab turns it on for its lost-update demo). Then a PUT, PATCH or DELETE without If-Match answers this.',
+    body: {
+      type: '/problems/precondition-required',
+      title: 'Precondition required',
+      status: 428,
+      detail:
+        'This server requires conditional writes: send If-Match with the ETag you read (or If-Unmodified-Since).',
+      instance: '/api/v1/products/prd_example',
+    },
+  },
   'invalid-cursor': {
     kind: 'requests',
     steps: [

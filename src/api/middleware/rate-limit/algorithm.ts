@@ -38,6 +38,13 @@ export interface Algorithm<S = unknown> {
    * client did can change a future decision. Such a state may be forgotten.
    */
   idle(state: S, now: number, policy: Policy): boolean;
-  /** A copy that later decisions will not change, for events. */
+  /** A copy that later decisions will not change, for events (and to undo a decision). */
   snapshot(state: S): S;
+  /** What the RateLimit field reports at `now`, without taking a request. */
+  status(state: S, now: number, policy: Policy): Pick<Decision, 'remaining' | 'resetMs'>;
+  /**
+   * Gives back one request admitted at `at`, when later decisions make a plain restore
+   * impossible: as if it had been refused, as far as the state still shows it.
+   */
+  refund(state: S, at: number, policy: Policy): void;
 }

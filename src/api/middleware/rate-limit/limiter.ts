@@ -6,6 +6,14 @@ interface Client {
   state: unknown;
   /** The latest time this client was seen, to notice a clock set back. */
   last: number;
+  /** Decisions taken so far: a refund restores exactly when no other came after its own. */
+  decisions: number;
+}
+
+/** How to give back one admitted request (a free 304, a replayed idempotent answer). */
+export interface Refund {
+  /** Gives it back; answers what the RateLimit field reports at `now` afterwards. */
+  (now: number): Pick<Decision, 'remaining' | 'resetMs'>;
 }
 
 const SWEEP_FLOOR = 1024;
@@ -39,11 +47,55 @@ export class Limiter {
     if (!client || now < client.last) {
       // Sweep before adding: a new client's state is idle until its first decision.
       if (this.#clients.size >= this.#sweepAt) this.#sweep(now, algorithm, policy);
-      client = { state: algorithm.create(now, policy), last: now };
+      client = { state: algorithm.create(now, policy), last: now, decisions: 0 };
       this.#clients.set(partition, client);
     }
     client.last = now;
+    client.decisions += 1;
     return algorithm.decide(client.state, now, policy);
+  }
+
+  /**
+   * Decides like `decide`, and for an admitted request also says how to give it back: the state
+   * from before it is restored exactly when no later decision touched the client, and otherwise
+   * the algorithm takes back one request (`Algorithm.refund`).
+   */
+  decideRefundable(
+    partition: string,
+    now: number,
+    algorithmId: AlgorithmId,
+    policy: Policy,
+  ): { decision: Decision; refund: Refund | undefined } {
+    const algorithm = ALGORITHMS[algorithmId];
+    const existing = this.#clients.get(partition);
+    const before =
+      existing && now >= existing.last && algorithm === this.#algorithm && policy === this.#policy
+        ? { state: algorithm.snapshot(existing.state), last: existing.last }
+        : undefined;
+    const decision = this.decide(partition, now, algorithmId, policy);
+    if (!decision.admitted) return { decision, refund: undefined };
+    const client = this.#clients.get(partition);
+    const taken = client?.decisions;
+    const refund: Refund = (at) => {
+      const current = this.#clients.get(partition);
+      if (!current || this.#algorithm !== algorithm || this.#policy !== policy) {
+        // Forgotten or started afresh since: nothing of this request is left to give back.
+        return algorithm.status(algorithm.create(at, policy), at, policy);
+      }
+      if (current === client && current.decisions === taken) {
+        if (before) {
+          current.state = before.state;
+          current.last = before.last;
+        } else {
+          // The request was this client's first: as if it had never come.
+          current.state = algorithm.create(now, policy);
+        }
+      } else {
+        algorithm.refund(current.state, now, policy);
+      }
+      return algorithm.status(current.state, Math.max(at, current.last), policy);
+    };
+    return { decision, refund };
   }
 
   /** A copy of a client's state, for the lab's chart (taken only when someone listens). */

@@ -32,6 +32,8 @@ export interface RateLimitSettings {
   window_ms: number;
   burst: number | null;
   headers: HeaderStyle;
+  /** A 304 to a conditional request gives its quota back (shared API.md §9, GitHub's rule). */
+  free_304: boolean;
 }
 
 export const POLICY_NAME = 'default';

@@ -19,6 +19,11 @@ declare module '../../context.ts' {
   interface ContextVariables {
     /** The headers each decided request must carry, whatever the inner layers answer. */
     rateLimitHeaders: Record<string, string>;
+    /**
+     * Set by a mechanism whose answer must not spend quota (an idempotent replay, shared API.md
+     * §8): the limiter gives the request back once the answer is made.
+     */
+    quotaRefund: string;
   }
 }
 
@@ -28,6 +33,11 @@ declare module '../../events.ts' {
     'rate-limit': { decision: RateLimitEvent };
   }
 }
+
+const FREE_304 = cite(
+  'GitHub REST API: conditional requests',
+  'https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate',
+);
 
 /**
  * Decides each API request against the client's quota (shared API.md §5). Over the limit it
@@ -52,7 +62,12 @@ export function rateLimit(
     }
     const partition = partitionOf(context, subjectOf);
     const now = context.env.clock.now();
-    const decision = limiter.decide(partition, now, settings.algorithm, policy);
+    const { decision, refund } = limiter.decideRefundable(
+      partition,
+      now,
+      settings.algorithm,
+      policy,
+    );
     context.var.rateLimitHeaders = rateLimitHeaders(settings.headers, policy, decision, now);
 
     const { events } = context.env;
@@ -76,7 +91,21 @@ export function rateLimit(
       });
     }
     // The router's own answers (404, 405, OPTIONS) outrank a 429; they still spent quota.
-    if (decision.admitted || context.var.routing?.kind !== 'route') return next();
+    if (decision.admitted || context.var.routing?.kind !== 'route') {
+      await next();
+      const why =
+        context.var.quotaRefund ??
+        (settings.free_304 && context.response?.status === 304
+          ? 'a 304 spends no quota'
+          : undefined);
+      if (refund && why !== undefined) {
+        const at = context.env.clock.now();
+        const status = { ...decision, ...refund(at) };
+        context.var.rateLimitHeaders = rateLimitHeaders(settings.headers, policy, status, at);
+        note(context, `${why}: the request was given back, r = ${status.remaining}`, FREE_304);
+      }
+      return;
+    }
 
     const retryAfter = retryAfterSeconds(decision.retryMs);
     const name = ALGORITHMS[settings.algorithm].name.toLowerCase();

@@ -1,15 +1,17 @@
 import type { AlgorithmId, Policy } from '../../../api/middleware/rate-limit/policy.ts';
 import { compareAll } from '../../../api/middleware/rate-limit/replay.ts';
 import { buildTrace, traceStart, type TraceSpec } from '../../../scenarios/rate-limit/traces.ts';
-import { binReplay, binWidth, type Bin } from './chart-data.ts';
+import { maxInSpan } from '../../../api/middleware/rate-limit/replay.ts';
+import { binReplay, binWidth, chartRows, type ChartRow } from './chart-data.ts';
 
 export interface ComparedAlgorithm {
   algorithm: AlgorithmId;
   admitted: number;
   rejected: number;
-  maxPerSecond: number;
+  /** Most admitted in any span one window long: set against the quota for that span. */
+  busiest: number;
   startLevel: number;
-  bins: Bin[];
+  rows: ChartRow[];
 }
 
 export interface Comparison {
@@ -45,9 +47,12 @@ export function compare(times: readonly number[], policy: Policy): Comparison {
       algorithm: replayed.algorithm,
       admitted: replayed.admittedCount,
       rejected: replayed.rejectedCount,
-      maxPerSecond: replayed.maxPerSecond,
+      busiest: maxInSpan(
+        times.filter((_, i) => replayed.admitted[i]),
+        policy.windowMs,
+      ),
       startLevel: replayed.levels[0] ?? 0,
-      bins: binReplay(times, replayed, origin, binMs),
+      rows: chartRows(binReplay(times, replayed, origin, binMs), binMs),
     }),
   );
   const edges: number[] = [];

@@ -3,6 +3,7 @@ import type { RateLimitEvent } from '../../../api/middleware/rate-limit/rate-lim
 import type { RateLimitSettings } from '../../../api/middleware/rate-limit/policy.ts';
 import type { PlayMode } from '../../../scenarios/rate-limit/play-trace.ts';
 import type { TraceSpec } from '../../../scenarios/rate-limit/traces.ts';
+import type { PolicyDraft } from './policy-draft.ts';
 
 export interface Run {
   id: number;
@@ -33,7 +34,13 @@ interface LabState {
   /** The limiter's decisions for the current run's client, in arrival order. */
   decisions: RateLimitEvent[];
   latest: LatestResponse | undefined;
+  /** The policy form's edits not applied yet; undefined when the form shows the settings. */
+  draft: PolicyDraft | undefined;
+  /** The last Apply's 422, keyed by setting name ('' for the form). */
+  policyErrors: Record<string, string>;
   setMode(mode: PlayMode): void;
+  /** New settings from the engine: the form starts afresh from them. */
+  receiveSettings(settings: RateLimitSettings): void;
   patchRun(patch: Partial<Run>): void;
 }
 
@@ -44,6 +51,9 @@ export const useLabStore = create<LabState>()((set) => ({
   run: undefined,
   decisions: [],
   latest: undefined,
+  draft: undefined,
+  policyErrors: {},
   setMode: (mode) => set({ mode }),
+  receiveSettings: (settings) => set({ settings, draft: undefined, policyErrors: {} }),
   patchRun: (patch) => set((state) => (state.run ? { run: { ...state.run, ...patch } } : {})),
 }));

@@ -24,7 +24,8 @@ export function startLimiterFeed(): () => void {
     useLabStore.setState((state) => ({ decisions: [...state.decisions, ...batch] }));
   };
   const onEvent = (event: ApiEvent) => {
-    if (event.type === 'settings') useLabStore.setState({ settings: event.settings.rate_limit });
+    if (event.type === 'settings')
+      useLabStore.getState().receiveSettings(event.settings.rate_limit);
     if (event.type === 'reset') useLabStore.setState({ decisions: [] });
     if (event.type !== 'rate-limit') return;
     const run = useLabStore.getState().run;

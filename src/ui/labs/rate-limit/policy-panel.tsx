@@ -7,57 +7,44 @@ import {
 import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
 import { ALGORITHM_NOTES, BUCKETS } from './algorithm-notes.ts';
 import { useLabStore } from './lab-store.ts';
+import { fromDraft, pendingChanges, toDraft, type PolicyDraft } from './policy-draft.ts';
 import { patchRateLimit } from './settings-api.ts';
-
-interface Draft {
-  enabled: boolean;
-  algorithm: RateLimitSettings['algorithm'];
-  quota: string;
-  windowSeconds: string;
-  burst: string;
-  headers: RateLimitSettings['headers'];
-}
-
-const toDraft = (s: RateLimitSettings): Draft => ({
-  enabled: s.enabled,
-  algorithm: s.algorithm,
-  quota: String(s.quota),
-  windowSeconds: String(s.window_ms / 1000),
-  burst: s.burst === null ? '' : String(s.burst),
-  headers: s.headers,
-});
 
 /** The policy, read from and written to /__admin/settings (rate_limit section). */
 export function PolicyPanel() {
   const settings = useLabStore((state) => state.settings);
   if (!settings) return <section className="card rl-card">Loading the policy…</section>;
-  // A change from elsewhere (a scenario, the problem page's example) starts the form afresh.
-  return <PolicyForm key={JSON.stringify(settings)} settings={settings} />;
+  return <PolicyForm settings={settings} />;
 }
 
+/**
+ * The form edits a draft kept in the lab's store (so sending traffic can apply it first); new
+ * settings from anywhere (Apply, a scenario, the problem page's example) start it afresh.
+ */
 function PolicyForm({ settings }: { settings: RateLimitSettings }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const stored = useLabStore((state) => state.draft);
+  const errors = useLabStore((state) => state.policyErrors);
   const [saving, setSaving] = useState(false);
+  const draft = stored ?? toDraft(settings);
+  const pending = pendingChanges(stored, settings);
 
-  const update = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const update = (patch: Partial<PolicyDraft>) => {
+    const next = { ...draft, ...patch };
+    // Back to what is applied: nothing is pending any more.
+    const changed = pendingChanges(next, settings).length > 0;
+    useLabStore.setState({ draft: changed ? next : undefined });
+  };
   const isBucket = BUCKETS.includes(draft.algorithm);
 
   async function save(patch: Partial<RateLimitSettings> | null) {
     setSaving(true);
-    setErrors((await patchRateLimit(patch)) ?? {});
+    const failed = await patchRateLimit(patch);
+    if (failed) useLabStore.setState({ policyErrors: failed });
     setSaving(false);
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    void save({
-      enabled: draft.enabled,
-      algorithm: draft.algorithm,
-      quota: Number(draft.quota),
-      window_ms: Math.round(Number(draft.windowSeconds) * 1000),
-      burst: draft.burst.trim() ? Number(draft.burst) : null,
-      headers: draft.headers,
-    });
+    void save(fromDraft(draft));
   }
   const error = (key: string) =>
     errors[key] && (
@@ -84,7 +71,7 @@ function PolicyForm({ settings }: { settings: RateLimitSettings }) {
         <span>Algorithm</span>
         <select
           value={draft.algorithm}
-          onChange={(e) => update({ algorithm: e.target.value as Draft['algorithm'] })}
+          onChange={(e) => update({ algorithm: e.target.value as PolicyDraft['algorithm'] })}
         >
           {ALGORITHM_IDS.map((id) => (
             <option key={id} value={id}>
@@ -146,7 +133,7 @@ function PolicyForm({ settings }: { settings: RateLimitSettings }) {
           <span>Headers</span>
           <select
             value={draft.headers}
-            onChange={(e) => update({ headers: e.target.value as Draft['headers'] })}
+            onChange={(e) => update({ headers: e.target.value as PolicyDraft['headers'] })}
           >
             {HEADER_STYLES.map((style) => (
               <option key={style} value={style}>
@@ -169,10 +156,35 @@ function PolicyForm({ settings }: { settings: RateLimitSettings }) {
         </label>
       </div>
       {error('')}
+      {pending.length > 0 && (
+        <div className="rl-pending" role="status" data-testid="policy-pending">
+          <strong>Not applied yet.</strong>{' '}
+          {pending.map((change, index) => (
+            <span key={change.field}>
+              {index > 0 && ', '}
+              {change.label}: <mark>{change.draft}</mark> (the limiter still has {change.applied})
+            </span>
+          ))}
+          . Apply, or send traffic: it applies the change first.
+        </div>
+      )}
       <div className="rl-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button
+          type="submit"
+          className={pending.length > 0 ? 'primary rl-apply-pending' : 'primary'}
+          disabled={saving}
+        >
           Apply
         </button>
+        {pending.length > 0 && (
+          <button
+            type="button"
+            disabled={saving}
+            onClick={() => useLabStore.setState({ draft: undefined, policyErrors: {} })}
+          >
+            Undo
+          </button>
+        )}
         <button type="button" disabled={saving} onClick={() => void save(null)}>
           Defaults
         </button>

@@ -2,6 +2,7 @@ import type { RateLimitSettings } from '../../../api/middleware/rate-limit/polic
 import type { FieldError } from '../../../api/problems.ts';
 import { send } from '../../shared/http.ts';
 import { useLabStore } from './lab-store.ts';
+import { fromDraft } from './policy-draft.ts';
 
 interface SettingsBody {
   rate_limit: RateLimitSettings;
@@ -11,7 +12,7 @@ interface SettingsBody {
 export async function loadSettings(): Promise<void> {
   const result = await send<SettingsBody>('/__admin/settings');
   if (result.status === 200 && typeof result.body === 'object' && result.body)
-    useLabStore.setState({ settings: result.body.rate_limit });
+    useLabStore.getState().receiveSettings(result.body.rate_limit);
 }
 
 /**
@@ -26,7 +27,7 @@ export async function patchRateLimit(
     json: { rate_limit: patch },
   });
   if (result.status === 200 && typeof result.body === 'object' && result.body) {
-    useLabStore.setState({ settings: result.body.rate_limit });
+    useLabStore.getState().receiveSettings(result.body.rate_limit);
     return undefined;
   }
   const errors: Record<string, string> = {};
@@ -35,4 +36,18 @@ export async function patchRateLimit(
   if (Object.keys(errors).length === 0)
     errors[''] = result.problem?.detail ?? `HTTP ${result.status}`;
   return errors;
+}
+
+/**
+ * Applies the policy form's unapplied edits, if any, and says whether the limiter now runs what
+ * the form shows. Sending traffic calls it first: a teacher who picked Fixed window and pressed
+ * Window edge means the window edge on a fixed window. A 422 keeps the edits and shows the errors.
+ */
+export async function applyDraft(): Promise<boolean> {
+  const { draft } = useLabStore.getState();
+  if (!draft) return true;
+  const errors = await patchRateLimit(fromDraft(draft));
+  if (!errors) return true;
+  useLabStore.setState({ policyErrors: errors });
+  return false;
 }

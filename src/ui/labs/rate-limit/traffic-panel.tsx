@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { PlayMode } from '../../../scenarios/rate-limit/play-trace.ts';
 import type { TraceSpec } from '../../../scenarios/rate-limit/traces.ts';
+import type { RateLimitSettings } from '../../../api/middleware/rate-limit/policy.ts';
+import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
 import { useLabStore } from './lab-store.ts';
+import { pendingChanges } from './policy-draft.ts';
 import { runTraffic, stopTraffic } from './run-traffic.ts';
 
 const MODES: { mode: PlayMode; label: string; hint: string }[] = [
@@ -22,14 +25,20 @@ export function TrafficPanel() {
   const mode = useLabStore((state) => state.mode);
   const setMode = useLabStore((state) => state.setMode);
   const run = useLabStore((state) => state.run);
-  const quota = useLabStore((state) => state.settings?.quota ?? 100);
-  const enabled = useLabStore((state) => state.settings?.enabled ?? false);
+  const settings = useLabStore((state) => state.settings);
+  const draft = useLabStore((state) => state.draft);
+  const pending = settings ? pendingChanges(draft, settings).length > 0 : false;
+  // What the presets will run under: the form's policy, applied first when it is pending.
+  const quota = Number(draft?.quota) || settings?.quota || 100;
+  const enabled = draft?.enabled ?? settings?.enabled ?? false;
+  const algorithm = ALGORITHMS[draft?.algorithm ?? settings?.algorithm ?? 'token_bucket'];
   const [burst, setBurst] = useState('150');
   const [rate, setRate] = useState('20');
   const [seconds, setSeconds] = useState('20');
   const [perSide, setPerSide] = useState('');
   const running = run?.state === 'running';
-  const go = (spec: TraceSpec) => void runTraffic(spec);
+  const go = (spec: TraceSpec | ((settings: RateLimitSettings) => TraceSpec)) =>
+    void runTraffic(spec);
   const count = (value: string, fallback: number) =>
     Math.max(1, Math.min(5000, Math.round(Number(value) || fallback)));
 
@@ -51,7 +60,9 @@ export function TrafficPanel() {
           </label>
         ))}
       </fieldset>
-      <p className="rl-note">{MODES.find((option) => option.mode === mode)?.hint}.</p>
+      <p className="rl-note presenter-hide">
+        {MODES.find((option) => option.mode === mode)?.hint}.
+      </p>
       <div className="rl-presets">
         <button type="button" onClick={() => go({ kind: 'single' })} disabled={running}>
           One request
@@ -103,7 +114,9 @@ export function TrafficPanel() {
         <span className="rl-preset">
           <button
             type="button"
-            onClick={() => go({ kind: 'window-edge', perSide: count(perSide, quota) })}
+            onClick={() =>
+              go((applied) => ({ kind: 'window-edge', perSide: count(perSide, applied.quota) }))
+            }
             disabled={running}
           >
             Window edge
@@ -119,7 +132,11 @@ export function TrafficPanel() {
           each side
         </span>
       </div>
-      <p className="rl-note">
+      <p className="rl-note rl-sends-with" data-testid="sends-with">
+        Runs on <strong>{algorithm.name}</strong>
+        {pending && <em> (the policy form&apos;s change, applied first)</em>}.
+      </p>
+      <p className="rl-note presenter-hide">
         Each preset sends <code>GET /api/v1/users?limit=1</code> as a new client (its own{' '}
         <code>X-Client-Id</code>), so it starts from a fresh bucket; <em>One request</em> adds to
         the current client. Every request shows in the request log.

@@ -1,14 +1,20 @@
 import { useDeferredValue, useMemo } from 'react';
 import { policyOf } from '../../../api/middleware/rate-limit/policy.ts';
-import { maxInSpan } from '../../../api/middleware/rate-limit/replay.ts';
 import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
-import { binDecisions, binWidth, freshLevel, type Bin } from './chart-data.ts';
+import {
+  binDecisions,
+  busiestWindow,
+  chartRows,
+  freshLevel,
+  liveAxis,
+  type ChartRow,
+} from './chart-data.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLabStore } from './lab-store.ts';
 import { useVirtualNow } from './use-virtual-now.ts';
 
 export interface LiveChart {
-  bins: Bin[];
+  rows: ChartRow[];
   binMs: number;
   spanSeconds: number;
   startLevel: number;
@@ -17,16 +23,18 @@ export interface LiveChart {
   algorithmName: string;
   edges: number[];
   quota: number;
+  windowMs: number;
   admitted: number;
   rejected: number;
-  maxPerSecond: number;
+  /** The most admitted in any one window's length, to set against the quota. */
+  busiest: number;
 }
-
-const EMPTY_SPAN_MS = 10_000;
 
 /**
  * The live chart's data: the run's decisions binned over virtual time, or, before any run, an
  * empty chart for the current policy (so the chart is on the page before the first burst).
+ * The axis is chosen from the planned trace when it starts, so it does not rescale under the
+ * viewer's eyes; the level line follows the clock up to its present reading.
  */
 export function useLiveChart(): LiveChart | undefined {
   // Only what shapes the chart: a new `answered` count must not re-render it.
@@ -56,32 +64,35 @@ export function useLiveChart(): LiveChart | undefined {
       if (!settings) return undefined;
       const policy = policyOf(settings);
       const algorithm = ALGORITHMS[settings.algorithm];
-      const binMs = binWidth(EMPTY_SPAN_MS);
+      const axis = liveAxis(0, policy.windowMs);
       const fresh = algorithm.level(algorithm.create(0, policy), 0, policy);
+      const bins = binDecisions([], 0, axis.spanMs, axis.binMs).map((bin) => ({
+        ...bin,
+        level: fresh,
+      }));
       return {
-        bins: binDecisions([], 0, EMPTY_SPAN_MS, binMs).map((bin) => ({ ...bin, level: fresh })),
-        binMs,
-        spanSeconds: EMPTY_SPAN_MS / 1000,
+        rows: chartRows(bins, axis.binMs),
+        binMs: axis.binMs,
+        spanSeconds: axis.spanMs / 1000,
         startLevel: fresh,
         capacity: algorithm.capacity(policy),
         levelName: algorithm.levelName,
         algorithmName: algorithm.name,
         edges: [],
         quota: policy.quota,
+        windowMs: policy.windowMs,
         admitted: 0,
         rejected: 0,
-        maxPerSecond: 0,
+        busiest: 0,
       };
     }
     const algorithm = ALGORITHMS[first.algorithm];
-    const { windowMs } = first.policy;
+    const { windowMs, quota } = first.policy;
     const lastAt = decisions.at(-1)?.at ?? origin;
-    // Past the last request the chart follows the clock for two windows: the bucket refilling.
-    const follow = now === undefined ? lastAt : Math.min(now, lastAt + 2 * windowMs);
-    const span = Math.max(1000, run.spanMs + 1, lastAt + 1 - origin, follow - origin);
-    const binMs = binWidth(span);
-    const bins = binDecisions(decisions, origin, origin + Math.ceil(span / binMs) * binMs, binMs);
-    const spanSeconds = (bins.length * binMs) / 1000;
+    const axis = liveAxis(run.spanMs, windowMs, lastAt - origin);
+    const bins = binDecisions(decisions, origin, origin + axis.spanMs, axis.binMs);
+    const spanSeconds = axis.spanMs / 1000;
+    const known = (Math.max(now ?? lastAt, lastAt) - origin) / 1000;
     const edges: number[] = [];
     if (run.edge !== undefined) edges.push((run.edge - origin) / 1000);
     else if (first.algorithm === 'fixed_window') {
@@ -97,18 +108,19 @@ export function useLiveChart(): LiveChart | undefined {
     }
     const admittedTimes = decisions.filter((d) => d.admitted).map((d) => d.at);
     return {
-      bins,
-      binMs,
+      rows: chartRows(bins, axis.binMs, known),
+      binMs: axis.binMs,
       spanSeconds,
       startLevel: freshLevel(first) ?? 0,
       capacity: algorithm.capacity(first.policy),
       levelName: algorithm.levelName,
       algorithmName: algorithm.name,
       edges,
-      quota: first.policy.quota,
+      quota,
+      windowMs,
       admitted: admittedTimes.length,
       rejected: decisions.length - admittedTimes.length,
-      maxPerSecond: maxInSpan(admittedTimes, 1000),
+      busiest: busiestWindow(admittedTimes, windowMs, quota).most,
     };
   }, [decisions, run, settings, now]);
 }

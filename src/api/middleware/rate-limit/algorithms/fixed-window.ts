@@ -41,6 +41,14 @@ export const fixedWindow: Algorithm<FixedWindowState> = {
   capacity: (policy) => policy.quota,
   idle: (state, now, policy) => fixedWindow.level(state, now, policy) === 0,
   snapshot: (state) => ({ ...state }),
+  status(state, now, policy) {
+    const count = fixedWindow.level(state, now, policy);
+    const windowEnd = (floorDiv(now, policy.windowMs) + 1) * policy.windowMs;
+    return { remaining: policy.quota - count, resetMs: count === 0 ? 0 : windowEnd - now };
+  },
+  refund(state, at, policy) {
+    if (floorDiv(at, policy.windowMs) === state.window && state.count > 0) state.count -= 1;
+  },
 };
 
 function roll(state: FixedWindowState, now: number, windowMs: number): void {

@@ -52,4 +52,15 @@ export const leakyBucket: Algorithm<LeakyBucketState> = {
   capacity: (policy) => policy.burst,
   idle: (state, now, policy) => depth(state, now, policy) === 0,
   snapshot: (state) => ({ ...state }),
+  status(state, now, policy) {
+    const w = policy.windowMs;
+    const level = depth(state, now, policy);
+    return {
+      remaining: Math.max(0, floorDiv(policy.burst * w - level, w)),
+      resetMs: ceilDiv(level, policy.quota),
+    };
+  },
+  refund(state, _at, policy) {
+    state.tat = Math.max(0, state.tat - policy.windowMs);
+  },
 };

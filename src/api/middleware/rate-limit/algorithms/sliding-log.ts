@@ -49,6 +49,18 @@ export const slidingLog: Algorithm<SlidingLogState> = {
   capacity: (policy) => policy.quota,
   idle: (state, now, policy) => slidingLog.level(state, now, policy) === 0,
   snapshot: (state) => ({ times: state.times.slice(state.head), head: 0 }),
+  status(state, now, policy) {
+    const count = slidingLog.level(state, now, policy);
+    const newest = state.times[state.times.length - 1] ?? now;
+    return {
+      remaining: Math.max(0, policy.quota - count),
+      resetMs: count === 0 ? 0 : newest + policy.windowMs - now,
+    };
+  },
+  refund(state, at) {
+    const index = state.times.lastIndexOf(at);
+    if (index >= state.head) state.times.splice(index, 1);
+  },
 };
 
 function expire(state: SlidingLogState, now: number, windowMs: number): void {

@@ -74,6 +74,19 @@ export const slidingWindow: Algorithm<SlidingWindowState> = {
   capacity: (policy) => policy.quota,
   idle: (state, now, policy) => scaled(view(state, now, policy.windowMs), policy.windowMs) === 0,
   snapshot: (state) => ({ ...state }),
+  status(state, now, policy) {
+    const w = policy.windowMs;
+    const v = view(state, now, w);
+    return {
+      remaining: Math.max(0, floorDiv(policy.quota * w - scaled(v, w), w)),
+      resetMs: v.current > 0 ? v.start + 2 * w - now : v.previous > 0 ? v.start + w - now : 0,
+    };
+  },
+  refund(state, at, policy) {
+    const window = floorDiv(at - state.anchor, policy.windowMs);
+    if (window === state.window && state.current > 0) state.current -= 1;
+    else if (window === state.window - 1 && state.previous > 0) state.previous -= 1;
+  },
 };
 
 /** The earliest moment one more request fits, the estimate being non-increasing over time. */

@@ -49,4 +49,14 @@ export const tokenBucket: Algorithm<TokenBucketState> = {
   capacity: (policy) => policy.burst,
   idle: (state, now, policy) => refilled(state, now, policy) === full(policy),
   snapshot: (state) => ({ ...state }),
+  status(state, now, policy) {
+    const units = refilled(state, now, policy);
+    return {
+      remaining: floorDiv(units, policy.windowMs),
+      resetMs: ceilDiv(full(policy) - units, policy.quota),
+    };
+  },
+  refund(state, _at, policy) {
+    state.units = Math.min(full(policy), state.units + policy.windowMs);
+  },
 };

@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useUiStore } from '../../../stores/ui-store.ts';
 import type { CostPoint } from './measure.ts';
 
 export type CostMeasure = 'rows' | 'ms';
@@ -34,15 +35,20 @@ export const CostChart = memo(function CostChart({
     offset: measure === 'rows' ? point.offsetRows : point.offsetMs,
     keyset: measure === 'rows' ? point.keysetRows : point.keysetMs,
   }));
-  const unit = measure === 'rows' ? 'rows read' : 'ms in the core';
+  const unit = measure === 'rows' ? 'rows read' : 'median ms in the core';
+  // SVG text does not follow the page's font size: recharts measures what it is given.
+  const presenter = useUiStore((state) => state.presenter);
+  const fontSize = presenter ? 19 : 13;
+  const tick = { fontSize };
+  const line = { strokeWidth: presenter ? 4.5 : 3, dot: { r: presenter ? 6.5 : 4 } };
   return (
     <figure
       className="pg-chart"
       role="img"
       aria-label={`Cost per page (${unit}) against depth, offset and keyset`}
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
+      <ResponsiveContainer width="100%" height={280}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: fontSize + 8, left: 8 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis
             dataKey="depth"
@@ -50,17 +56,20 @@ export const CostChart = memo(function CostChart({
             domain={['dataMin', 'dataMax']}
             tickFormatter={compact}
             stroke="var(--fg-muted)"
+            tick={tick}
             label={{
               value: 'depth (rows before the page)',
               position: 'insideBottom',
-              offset: -12,
+              offset: -fontSize,
               fill: 'var(--fg-muted)',
+              fontSize,
             }}
           />
           <YAxis
             stroke="var(--fg-muted)"
             tickFormatter={measure === 'rows' ? compact : undefined}
-            width={56}
+            tick={tick}
+            width={fontSize * 4}
           />
           <Tooltip
             contentStyle={{
@@ -71,21 +80,19 @@ export const CostChart = memo(function CostChart({
             formatter={(value) => `${Number(value).toLocaleString('en')} ${unit}`}
             labelFormatter={(depth) => `depth ${Number(depth).toLocaleString('en')}`}
           />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={fontSize * 2} wrapperStyle={{ fontSize }} />
           <Line
-            name={`offset (${unit})`}
+            name={`offset: ${unit}`}
             dataKey="offset"
+            {...line}
             stroke="var(--danger)"
-            strokeWidth={3}
-            dot={{ r: 4 }}
             isAnimationActive={false}
           />
           <Line
-            name={`keyset (${unit})`}
+            name={`keyset: ${unit}`}
             dataKey="keyset"
+            {...line}
             stroke="var(--ok)"
-            strokeWidth={3}
-            dot={{ r: 4 }}
             isAnimationActive={false}
           />
         </LineChart>

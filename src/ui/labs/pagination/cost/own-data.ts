@@ -1,0 +1,62 @@
+import { send } from '../../../shared/http.ts';
+
+/** The data as the user left it: which seed, how many rows, and whether they changed any. */
+export interface UserData {
+  seed: number;
+  sizes: Record<string, number>;
+  /** Every collection is its seed, untouched: a reset to the same seed and sizes restores it exactly. */
+  pristine: boolean;
+}
+
+/**
+ * Reads the data's shape from the page's own core, read only: the control API does not answer
+ * the seed or whether rows were changed. Undefined when there is no core in the page.
+ */
+export function readUserData(): UserData | undefined {
+  const store = window.restlab?.api.env.store;
+  if (!store) return undefined;
+  const { seed, sizes } = store.meta;
+  const pristine = store.collectionNames.every((name) =>
+    store.collection(name).holdsSeed(seed, sizes[name] ?? 0),
+  );
+  return { seed, sizes: { ...sizes }, pristine };
+}
+
+async function reset(json: object): Promise<void> {
+  const result = await send('/__admin/reset', { method: 'POST', json });
+  if (result.status !== 204) throw new Error(result.problem?.detail ?? `HTTP ${result.status}`);
+}
+
+export type OwnDataPhase = 'generating' | 'measuring' | 'restoring';
+
+/**
+ * Runs `work` on `users` users, leaving the user's data as it was (issue 9, "labs leave each
+ * other alone"): when the size differs, the same seed is reset to `users` rows (built aside, in
+ * slices), `work` runs, and a reset to the saved seed and sizes puts the user's data back,
+ * exactly, since seeded data is deterministic. Only data that is still its seed can be put back
+ * this way: changed data is refused before anything is touched, and the lab says so.
+ */
+export async function withUsers<T>(
+  users: number,
+  /** How many users there are now (created rows included, deleted ones not). */
+  now: number,
+  work: () => Promise<T>,
+  onPhase: (phase: OwnDataPhase) => void = () => undefined,
+): Promise<T> {
+  if (users === now) {
+    onPhase('measuring');
+    return work();
+  }
+  const saved = readUserData();
+  if (!saved?.pristine)
+    throw new Error('Your data has changes: measuring another size would replace them.');
+  onPhase('generating');
+  await reset({ sizes: { users } });
+  try {
+    onPhase('measuring');
+    return await work();
+  } finally {
+    onPhase('restoring');
+    await reset({ seed: saved.seed, sizes: saved.sizes });
+  }
+}
