@@ -68,6 +68,7 @@ test('user-supplied text stays inert everywhere it is shown', async ({ page }) =
   // The log shows the bodies as text too (once the table's refetch is logged, rows stay put).
   await expect(logRows(page).first()).toContainText('GET');
   await logRows(page).filter({ hasText: 'POST' }).first().click();
+  await page.getByTestId('log-detail').getByRole('tab', { name: 'Request' }).click();
   await expect(page.getByTestId('log-detail')).toContainText('onload');
 
   // A payload in a URL, a header and a body, through the composer.

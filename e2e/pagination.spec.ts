@@ -59,6 +59,20 @@ test('drift lab: deleting the boundary row breaks the naive cursor, not the keys
   await expect(page.getByTestId('verdict-keyset')).toContainText('Exact');
 });
 
+test('drift lab: the mutator’s selects carry visible labels', async ({ page }) => {
+  await openApp(page, '/pagination');
+  for (const [label, shown] of [
+    ['Inserts', '+1/s'],
+    ['Deletes', '−0/s'],
+    ['Delete', 'any row'],
+    ['Pace', 'normal'],
+  ] as const) {
+    const select = page.getByLabel(label, { exact: true });
+    await expect(select.locator('option:checked')).toHaveText(shown);
+    await expect(page.locator(`label[for="${await select.getAttribute('id')}"]`)).toBeVisible();
+  }
+});
+
 test('the three scenarios run from the lab, through the worker, and every claim holds', async ({
   page,
 }) => {

@@ -30,20 +30,40 @@ export async function expectHeaderOnOneLine(page: Page): Promise<void> {
   expect(rows, 'the header keeps to one line').toBeLessThanOrEqual(4);
 }
 
-/** The whole of the element is inside the viewport (not merely scrolled into the lab area). */
+/**
+ * The whole of the element is visible: inside the viewport and inside every ancestor that clips
+ * (the lab area, a scrolling result column). A box merely inside the viewport can still be
+ * hidden, scrolled below the lab area's end, where the log sits.
+ */
 export async function expectInViewport(page: Page, locator: Locator): Promise<void> {
   await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  if (!box || !viewport) throw new Error('no bounding box or viewport');
-  expect(box.y, 'result starts inside the viewport').toBeGreaterThanOrEqual(0);
-  expect(box.x, 'result starts inside the viewport').toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height, 'result ends inside the viewport').toBeLessThanOrEqual(
-    viewport.height + 0.5,
+  const { box, visible } = await locator.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const area = parent.getBoundingClientRect();
+      clip.top = Math.max(clip.top, area.top);
+      clip.left = Math.max(clip.left, area.left);
+      clip.bottom = Math.min(clip.bottom, area.bottom);
+      clip.right = Math.min(clip.right, area.right);
+    }
+    return {
+      box: { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right },
+      visible: clip,
+    };
+  });
+  expect(box.top, 'result starts inside the visible area').toBeGreaterThanOrEqual(
+    visible.top - 0.5,
   );
-  expect(box.x + box.width, 'result ends inside the viewport').toBeLessThanOrEqual(
-    viewport.width + 0.5,
+  expect(box.left, 'result starts inside the visible area').toBeGreaterThanOrEqual(
+    visible.left - 0.5,
   );
+  expect(box.bottom, 'result ends inside the visible area').toBeLessThanOrEqual(
+    visible.bottom + 0.5,
+  );
+  expect(box.right, 'result ends inside the visible area').toBeLessThanOrEqual(visible.right + 0.5);
 }
 
 /** Turns presenter mode on or off through the header's toggle. */

@@ -83,7 +83,16 @@ export async function runScenario<Step extends { kind: string }>(
     await interpret(step, context);
     options.onStep?.(index, step);
   }
-  const checks = scenario.expected.map((expectation) => {
+  const checks = checkExpectations(scenario.expected, metrics);
+  return { metrics, checks, pass: checks.every((check) => check.pass) };
+}
+
+/** Each expectation against the metrics recorded so far (a metric never recorded fails). */
+export function checkExpectations(
+  expected: readonly Expectation[],
+  metrics: Readonly<Record<string, Metric>>,
+): CheckResult[] {
+  return expected.map((expectation) => {
     const actual = metrics[expectation.metric];
     return {
       expectation,
@@ -91,7 +100,6 @@ export async function runScenario<Step extends { kind: string }>(
       pass: actual !== undefined && compare(actual, expectation.op, expectation.value),
     };
   });
-  return { metrics, checks, pass: checks.every((check) => check.pass) };
 }
 
 function compare(actual: Metric, op: Comparison, expected: Metric): boolean {

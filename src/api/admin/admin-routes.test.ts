@@ -160,6 +160,22 @@ describe('POST /__admin/reset', () => {
   });
 });
 
+describe('GET /__admin/data', () => {
+  it('names the seed and sizes, counts rows, and says which collections changed', async () => {
+    const fresh = (await call(api, 'GET', '/__admin/data')).json;
+    expect(fresh).toMatchObject({ seed: 42, changed: [], pristine: true });
+    expect(fresh.rows).toEqual(fresh.sizes);
+    await call(api, 'POST', '/api/v1/products', {
+      json: { name: 'New', price_cents: 1, stock: 1 },
+    });
+    const after = (await call(api, 'GET', '/__admin/data')).json;
+    expect(after).toMatchObject({ changed: ['products'], pristine: false });
+    expect(after.rows.products).toBe(fresh.rows.products + 1);
+    await call(api, 'POST', '/__admin/reset');
+    expect((await call(api, 'GET', '/__admin/data')).json.pristine).toBe(true);
+  });
+});
+
 describe('/__admin/settings', () => {
   it('GET answers the defaults', async () => {
     const reply = await call(api, 'GET', '/__admin/settings');

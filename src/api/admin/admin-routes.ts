@@ -8,7 +8,7 @@ import { defineRoute, type AnyRoute } from '../routes/route.ts';
 import { defaultSettings, settingsSchema } from '../settings.ts';
 import { MAX_SEED_SIZE } from '../store/store.ts';
 import { issuesToErrors } from '../validation.ts';
-import { clockStateSchema } from './admin-schemas.ts';
+import { clockStateSchema, dataStateSchema } from './admin-schemas.ts';
 
 /** What the control API needs from the API instance besides the shared env. */
 export interface AdminActions {
@@ -88,6 +88,28 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
         );
         actions.reset(seed, sizes);
         respondEmpty(context, 204);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: `${ADMIN_BASE}/data`,
+      operationId: 'getDataState',
+      summary: 'What the data is: its seed, sizes, row counts, and whether anything changed',
+      description:
+        'A lab that needs data of its own reads this first: data that is still its seed (`pristine`) comes back exactly from a reset to the same seed and sizes.',
+      tags: TAGS,
+      responses: { 200: { description: 'The data’s state.', schema: dataStateSchema } },
+      handler: (context) => {
+        const { store } = context.env;
+        const { seed, sizes } = store.meta;
+        const rows: Record<string, number> = {};
+        const changed: string[] = [];
+        for (const name of store.collectionNames) {
+          const collection = store.collection(name);
+          rows[name] = collection.size;
+          if (!collection.holdsSeed(seed, sizes[name] ?? 0)) changed.push(name);
+        }
+        respondJson(context, 200, { seed, sizes, rows, changed, pristine: changed.length === 0 });
       },
     }),
     defineRoute({

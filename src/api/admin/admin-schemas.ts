@@ -7,6 +7,19 @@ export const clockStateSchema = z.strictObject({
   paused: z.boolean(),
 });
 
+/** GET /__admin/data. */
+export const dataStateSchema = z.strictObject({
+  seed: z.int().min(0),
+  sizes: z
+    .record(z.string(), z.int().min(0))
+    .meta({ description: 'Rows each collection was seeded with.' }),
+  rows: z
+    .record(z.string(), z.int().min(0))
+    .meta({ description: 'Rows each collection holds now.' }),
+  changed: z.array(z.string()).meta({ description: 'Collections changed since their seed.' }),
+  pristine: z.boolean().meta({ description: 'Nothing changed since the seed.' }),
+});
+
 const note = z.strictObject({
   rule: z.string(),
   standard: z.strictObject({ cite: z.string(), href: z.url() }).optional(),

@@ -25,7 +25,7 @@ export const DEMO_START_MS = 1767312000000;
 const COLLECTION = 'products';
 const BASE = `/api/v1/${COLLECTION}`;
 
-interface TruthRow extends LabRow {
+export interface TruthRow extends LabRow {
   initial: boolean;
   deleted: boolean;
 }
@@ -90,6 +90,19 @@ export class DriftSession {
       this.log = [
         `Reset: ${config.rows} ${COLLECTION}, pages of ${config.limit}, mutator seed ${config.seed}.`,
       ];
+    });
+  }
+
+  /**
+   * Forgets the walk (its data is gone: the user's world was put back). The next action must
+   * start with a reset.
+   */
+  forget(line: string): Promise<void> {
+    return this.run(async () => {
+      this.tallies = [];
+      this.truth = new Map();
+      this.tick = 0;
+      this.log = [line];
     });
   }
 

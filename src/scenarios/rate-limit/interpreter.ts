@@ -49,6 +49,7 @@ export function rateLimitInterpreter(
           signal: context.signal,
         });
         const admittedTimes = result.times.filter((_, i) => result.statuses[i] === 200);
+        context.record(`${step.as}.start`, result.start);
         context.record(`${step.as}.sent`, result.times.length);
         context.record(`${step.as}.admitted`, admittedTimes.length);
         context.record(

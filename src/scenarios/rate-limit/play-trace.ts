@@ -1,3 +1,4 @@
+import { keepClock } from '../sandbox.ts';
 import type { Transport } from '../scenario.ts';
 import { buildTrace, traceStart, type Trace, type TraceSpec } from './traces.ts';
 
@@ -52,8 +53,10 @@ export async function playTrace(
 ): Promise<PlayResult> {
   const trace = 'offsets' in spec ? spec : buildTrace(spec);
   const admin = adminClient(options.control ?? options.transport);
-  const clock = await admin.clock();
   const fast = options.mode === 'fast-forward';
+  // Both modes change the user's clock (pause and set, or resume): the page saves it first.
+  await keepClock();
+  const clock = await admin.clock();
   if (fast && !clock.paused) await admin.command({ action: 'pause' });
   if (!fast && clock.paused) await admin.command({ action: 'resume' });
   const now = (await admin.clock()).epoch_ms;

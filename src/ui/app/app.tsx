@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type CSSProperties } from 'react';
 import { Route, Switch } from 'wouter';
 import { useUiStore } from '../stores/ui-store.ts';
 import { EngineBanner } from './engine-banner.tsx';
@@ -6,7 +6,7 @@ import { Header } from './header.tsx';
 import { HomePage } from './home-page.tsx';
 import { LabPage } from './lab-page.tsx';
 import { LABS } from './labs.ts';
-import { LogDock } from './log-dock.tsx';
+import { LogDock, useDockLayout } from './log-dock.tsx';
 
 const ProblemsIndex = lazy(() => import('../problems/problems-index.tsx'));
 const ProblemPage = lazy(() => import('../problems/problem-page.tsx'));
@@ -14,8 +14,15 @@ const ReferencePage = lazy(() => import('../reference/reference-page.tsx'));
 
 export function App() {
   useDocumentDisplayMode();
+  const log = useDockLayout();
+  const logWidth = useUiStore((state) => state.logWidth);
   return (
-    <div className="shell">
+    // The workbench (docs/decisions/0008): the document never scrolls; the lab area does.
+    <div
+      className="shell"
+      data-log={log}
+      style={log === 'side' ? ({ '--log-width': `${logWidth}px` } as CSSProperties) : undefined}
+    >
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -12,6 +12,7 @@ export function DisplayControls() {
 
   return (
     <div className="display-controls">
+      {/* The visible word is part of the name (WCAG 2.5.3); the icon says the current theme. */}
       <button
         type="button"
         className="presenter-hide"
@@ -19,7 +20,7 @@ export function DisplayControls() {
         title={`Theme: ${theme} (click for ${NEXT[theme]})`}
         onClick={() => setTheme(NEXT[theme])}
       >
-        <span aria-hidden="true">{ICON[theme]}</span>
+        <span aria-hidden="true">{ICON[theme]}</span> Theme
       </button>
       <button
         type="button"

@@ -15,10 +15,18 @@ export function HomePage() {
           <li key={lab.id}>
             <Link href={lab.path}>
               <strong>{lab.title}</strong>
-              <span>{lab.intro}</span>
+              <span>{lab.summary}</span>
             </Link>
           </li>
         ))}
+        <li>
+          <Link href="/problems">
+            <strong>Problems</strong>
+            <span>
+              Every problem type the API returns (RFC 9457), with a request that produces it.
+            </span>
+          </Link>
+        </li>
       </ul>
     </article>
   );

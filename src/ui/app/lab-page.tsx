@@ -9,17 +9,19 @@ export function LabPage({ lab }: { lab: Lab }) {
     <article className="lab" aria-labelledby={`lab-${lab.id}-title`}>
       <header className="lab-intro">
         <h1 id={`lab-${lab.id}-title`}>{lab.title}</h1>
-        <p>{lab.intro}</p>
-        <p className="standards">
-          Standards:{' '}
-          {lab.standards.map((standard, index) => (
-            <span key={standard.href}>
-              {index > 0 && ', '}
-              <a href={standard.href} target="_blank" rel="noreferrer">
-                {standard.cite}
-              </a>
-            </span>
-          ))}
+        <p>
+          {lab.intro}{' '}
+          <span className="standards">
+            Standards:{' '}
+            {lab.standards.map((standard, index) => (
+              <span key={standard.href}>
+                {index > 0 && ', '}
+                <a href={standard.href} target="_blank" rel="noreferrer">
+                  {standard.cite}
+                </a>
+              </span>
+            ))}
+          </span>
         </p>
       </header>
       <Suspense fallback={<p className="loading">Loading the lab…</p>}>

@@ -8,6 +8,8 @@ export interface Lab {
   title: string;
   /** One or two sentences that open the lab's page. */
   intro: string;
+  /** One short sentence for the home page's card. */
+  summary: string;
   standards: StandardRef[];
   Component: LazyExoticComponent<ComponentType>;
 }
@@ -19,6 +21,7 @@ export interface Lab {
 export const LABS: readonly Lab[] = [
   {
     id: 'explorer',
+    summary: 'Create, edit (PUT or PATCH) and delete users and products, each a real request.',
     path: '/explorer',
     title: 'Explorer',
     intro:
@@ -28,6 +31,8 @@ export const LABS: readonly Lab[] = [
   },
   {
     id: 'composer',
+    summary:
+      'Write any request by hand and read the whole answer; presets for the mistakes worth making.',
     path: '/composer',
     title: 'Composer',
     intro:
@@ -37,6 +42,8 @@ export const LABS: readonly Lab[] = [
   },
   {
     id: 'pagination',
+    summary:
+      'Offset against keyset cursors while rows move under the walkers, and what a deep page costs.',
     path: '/pagination',
     title: 'Pagination',
     intro:
@@ -53,6 +60,7 @@ export const LABS: readonly Lab[] = [
   },
   {
     id: 'rate-limit',
+    summary: 'Five limiter algorithms on real requests, bucket levels charted over virtual time.',
     path: '/rate-limit',
     title: 'Rate limit',
     intro:

@@ -2,9 +2,11 @@ import type { ApiEvent, EventStream } from '../../api/events.ts';
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
 import { useEngineStore } from '../stores/engine-store.ts';
 import { useLogStore } from '../stores/log-store.ts';
+import { dispatchEngineEvent } from './engine-events.ts';
 
 /**
- * Bridges the core's events into the UI stores. Journal entries are batched per animation frame,
+ * Bridges the core's events into the UI stores, and hands each to the labs that asked for its
+ * kind (onEngineEvent). Journal entries and seeding progress are batched per animation frame,
  * so a burst of a thousand requests costs the log one update per frame, not one per request.
  */
 export function connectEngine(events: EventStream<ApiEvent>): () => void {
@@ -16,8 +18,17 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
     pending = [];
     useLogStore.getState().append(batch);
   };
+  let seeding: { done: number; total: number } | undefined;
+  let seedingFrame = 0;
+  const showSeeding = () => {
+    seedingFrame ||= requestAnimationFrame(() => {
+      seedingFrame = 0;
+      useEngineStore.setState({ seeding });
+    });
+  };
 
   return events.subscribe((event) => {
+    dispatchEngineEvent(event);
     switch (event.type) {
       case 'journal':
         pending.push(event.entry);
@@ -25,7 +36,13 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
         break;
       case 'journal-cleared':
         break;
+      case 'seeding':
+        seeding = { done: event.done, total: event.total };
+        showSeeding();
+        break;
       case 'reset':
+        seeding = undefined;
+        showSeeding();
         pending = [];
         useLogStore.getState().clear();
         useEngineStore.setState((state) => ({

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { send } from '../shared/http.ts';
 import { StatusBadge } from '../shared/status-badge.tsx';
+import { useReveal } from '../shared/use-reveal.ts';
 import {
   formatRequest,
+  newRunId,
   runExample,
+  showStep,
   type ExampleStep,
   type ExampleTransport,
   type StepResult,
@@ -15,46 +18,78 @@ const viaWorker: ExampleTransport = async (request) => {
   return { status: result.status, headers: result.headers, text: result.text, json: result.body };
 };
 
-type Run = { kind: 'done'; results: StepResult[] } | { kind: 'failed'; message: string };
+type Run = ({ kind: 'done'; results: StepResult[] } | { kind: 'failed'; message: string }) & {
+  number: number;
+};
 
-/** The example's requests as HTTP text, and a button that sends them for real. */
-export function ExampleRunner({ slug, steps }: { slug: string; steps: ExampleStep[] }) {
+interface ExampleRunnerProps {
+  slug: string;
+  steps: ExampleStep[];
+  /** The page's text, above the example in the left column. */
+  children: ReactNode;
+}
+
+/**
+ * A workbench (decision 0008): the page's text and the example's requests as HTTP text on the
+ * left, with a button that sends them for real; what came back on the right, in view.
+ */
+export function ExampleRunner({ slug, steps, children }: ExampleRunnerProps) {
   const [run, setRun] = useState<Run | undefined>();
   const [running, setRunning] = useState(false);
+  // Drawn before the run, so the requests shown are the requests sent.
+  const [runId, setRunId] = useState(newRunId);
+  const result = useReveal<HTMLDivElement>(run?.number);
 
   async function start() {
     setRunning(true);
+    const number = (run?.number ?? 0) + 1;
     try {
-      setRun({ kind: 'done', results: await runExample(steps, viaWorker) });
+      setRun({ kind: 'done', results: await runExample(steps, viaWorker, runId), number });
     } catch (error) {
-      setRun({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      setRun({ kind: 'failed', message, number });
     } finally {
       setRunning(false);
+      setRunId(newRunId());
     }
   }
 
   return (
-    <div className="problem-example">
-      <ol className="problem-steps">
-        {steps.map((step, index) => (
-          <li key={index}>
-            {step.why && <p>{step.why}</p>}
-            {step.until && (
-              <p className="badge">repeated until the answer is {step.until.status}</p>
-            )}
-            <pre className="code-block">{formatRequest(step, step.bodyShown)}</pre>
-          </li>
-        ))}
-      </ol>
-      <button type="button" className="primary" onClick={() => void start()} disabled={running}>
-        {steps.length === 1 ? 'Send this request' : 'Send these requests'}
-      </button>
-      <div aria-live="polite">
-        {run?.kind === 'failed' && (
-          <p className="problem-box" role="alert">
-            The example could not run: {run.message}
-          </p>
-        )}
+    <div className="workbench problem-workbench">
+      <div className="workbench-controls">
+        {children}
+        <h2>Example</h2>
+        <ol className="problem-steps">
+          {steps.map((step, index) => {
+            const shown = showStep(step, steps, runId);
+            return (
+              <li key={index}>
+                {step.why && <p>{step.why}</p>}
+                {step.until && (
+                  <p className="badge">repeated until the answer is {step.until.status}</p>
+                )}
+                <pre className="code-block">{formatRequest(shown, shown.bodyShown)}</pre>
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className="primary" onClick={() => void start()} disabled={running}>
+          {steps.length === 1 ? 'Send this request' : 'Send these requests'}
+        </button>
+      </div>
+      <div className="workbench-result" aria-live="polite">
+        <div ref={result}>
+          {run === undefined && (
+            <p className="workbench-empty">
+              {running ? 'Sending…' : 'Send the example: what comes back appears here.'}
+            </p>
+          )}
+          {run?.kind === 'failed' && (
+            <p className="problem-box" role="alert">
+              The example could not run: {run.message}
+            </p>
+          )}
+        </div>
         {run?.kind === 'done' && <Results slug={slug} results={run.results} />}
       </div>
     </div>
@@ -67,7 +102,7 @@ function Results({ slug, results }: { slug: string; results: StepResult[] }) {
   const answered = (last.response.json as { type?: unknown } | undefined)?.type;
   return (
     <section className="problem-results" aria-label="What came back">
-      <h3>What came back</h3>
+      <h2>What came back</h2>
       {answered !== `/problems/${slug}` && (
         <p className="problem-box" role="alert">
           This example should answer <code>/problems/{slug}</code>, but the API answered{' '}

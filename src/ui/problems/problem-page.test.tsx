@@ -41,4 +41,14 @@ describe('problem page', () => {
     expect(view.container.querySelector('b')).toBeNull();
     expect(view.container.querySelector('a[href="/problems"]')).not.toBeNull();
   });
+
+  it('shows the requests as they will be sent: no {{placeholder}} left in view', async () => {
+    view = await render(<ProblemPage slug="quota-exceeded" />);
+    const text = view.container.textContent ?? '';
+    expect(text).not.toContain('{{');
+    expect(text).toMatch(/X-Client-Id: problem-example-[0-9a-f]{8}/);
+    await view.unmount();
+    view = await render(<ProblemPage slug="invalid-cursor" />);
+    expect(view.container.textContent).toContain('cursor=‹cursor from step 1›');
+  });
 });

@@ -26,6 +26,31 @@ export default function ProblemPage({ slug }: { slug: string }) {
         <StatusBadge status={type.status} /> <span className="problem-type">type</span>{' '}
         <code>/problems/{type.slug}</code>
       </p>
+      {example.kind === 'requests' ? (
+        <ExampleRunner slug={known} steps={example.steps}>
+          <ProblemText slug={known} />
+        </ExampleRunner>
+      ) : (
+        <div className="workbench problem-workbench">
+          <div className="workbench-controls">
+            <ProblemText slug={known} />
+          </div>
+          <section className="workbench-result" aria-labelledby="problem-example-title">
+            <h2 id="problem-example-title">Example</h2>
+            <p>{example.note}</p>
+            <pre className="code-block">{JSON.stringify(example.body, null, 2)}</pre>
+          </section>
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** What the problem means, when this API returns it, and its standard. */
+function ProblemText({ slug }: { slug: ProblemSlug }) {
+  const type = PROBLEM_TYPES[slug];
+  return (
+    <>
       <h2>What it means</h2>
       <p>
         <RichText text={type.meaning} />
@@ -45,16 +70,7 @@ export default function ProblemPage({ slug }: { slug: string }) {
         </a>{' '}
         (problem details).
       </p>
-      <h2>Example</h2>
-      {example.kind === 'requests' ? (
-        <ExampleRunner slug={known} steps={example.steps} />
-      ) : (
-        <>
-          <p>{example.note}</p>
-          <pre className="code-block">{JSON.stringify(example.body, null, 2)}</pre>
-        </>
-      )}
-    </article>
+    </>
   );
 }
 

@@ -48,12 +48,15 @@ export interface StepResult {
 
 const PLACEHOLDER = /\{\{(\w+)(\|upper)?\}\}/g;
 
+/** A fresh value for `{{run}}`: new on every run, e.g. for a client id that must start with a full quota. */
+export const newRunId = (): string => crypto.randomUUID().slice(0, 8);
+
 export async function runExample(
   steps: readonly ExampleStep[],
   transport: ExampleTransport,
+  runId: string = newRunId(),
 ): Promise<StepResult[]> {
-  // `{{run}}` is fresh on every run, e.g. for a client id that must start with a full quota.
-  const values: Record<string, string> = { run: crypto.randomUUID().slice(0, 8) };
+  const values: Record<string, string> = { run: runId };
   const results: StepResult[] = [];
   for (const [index, step] of steps.entries()) {
     const fill = (template: string, escape: (value: string) => string) =>
@@ -105,6 +108,33 @@ export function readPointer(document: unknown, pointer: string): unknown {
     current = (current as Record<string, unknown>)[token];
   }
   return current;
+}
+
+/**
+ * A step as the reader sees it before it runs: `{{run}}` filled with the id this run will use,
+ * and a value read from an earlier answer named for where it comes from, never `{{…}}` as is.
+ */
+export function showStep(
+  step: ExampleStep,
+  steps: readonly ExampleStep[],
+  runId: string,
+): ExampleStep {
+  const show = (template: string) =>
+    template.replace(PLACEHOLDER, (_, name: string, upper: string | undefined) => {
+      if (name === 'run') return upper ? runId.toUpperCase() : runId;
+      const from = steps.findIndex((other) => other.capture && Object.hasOwn(other.capture, name));
+      const source = from >= 0 ? ` from step ${from + 1}` : '';
+      return `‹${name}${source}${upper ? ', in capitals' : ''}›`;
+    });
+  return {
+    ...step,
+    path: show(step.path),
+    headers: Object.fromEntries(
+      Object.entries(step.headers ?? {}).map(([name, value]) => [name, show(value)]),
+    ),
+    body: step.body === undefined ? undefined : show(step.body),
+    bodyShown: step.bodyShown === undefined ? undefined : show(step.bodyShown),
+  };
 }
 
 /** The request as HTTP/1.1 text, as a reader would write it on a whiteboard. */

@@ -16,6 +16,8 @@ interface EngineState {
   /** Bumped per collection when its data changes, so views can refetch. */
   dataVersion: Record<string, number>;
   seed: number | undefined;
+  /** A big reseed being built aside (units of work), until its reset lands. */
+  seeding: { done: number; total: number } | undefined;
 }
 
 /** What the engine last told the UI: status, clock, data versions. Written only by the bridge. */
@@ -25,4 +27,5 @@ export const useEngineStore = create<EngineState>()(() => ({
   clockReceivedAt: 0,
   dataVersion: {},
   seed: undefined,
+  seeding: undefined,
 }));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
 import { RingBuffer } from '../../api/ring-buffer.ts';
+import { rowText } from '../shared/journal-format.ts';
 import { useUiStore } from './ui-store.ts';
 
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
@@ -10,7 +11,10 @@ export interface LogFilters {
   methods: string[];
   /** Status classes to show; empty = all. */
   statusClasses: StatusClass[];
-  /** Case-insensitive text matched against method, URL, status, request id and notes. */
+  /**
+   * Case-insensitive text matched against what a row shows (method, path, status and its
+   * text, badges such as the problem slug), the request id and the rules in its notes.
+   */
   text: string;
 }
 
@@ -30,9 +34,7 @@ export function matchesFilters(entry: JournalEntry, filters: LogFilters): boolea
   const text = filters.text.trim().toLowerCase();
   if (text === '') return true;
   return (
-    entry.url.toLowerCase().includes(text) ||
-    entry.method.toLowerCase() === text ||
-    String(entry.response.status) === text ||
+    rowText(entry).includes(text) ||
     entry.id.toLowerCase().includes(text) ||
     entry.notes.some((note) => note.rule.toLowerCase().includes(text))
   );
@@ -115,6 +117,10 @@ export class LogData {
   }
 }
 
+/** The detail view's tabs, in DevTools' order, plus the rules behind the answer. */
+export const DETAIL_TABS = ['headers', 'request', 'response', 'why', 'timing'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
 interface LogState {
   data: LogData;
   /** Bumped whenever `data` changes; components subscribe to it, not to the data. */
@@ -130,6 +136,9 @@ interface LogState {
    * several entries; this is the one that was picked.
    */
   selected: JournalEntry | undefined;
+  /** The detail tab shown; kept from one selected request to the next, as in DevTools. */
+  detailTab: DetailTab;
+  setDetailTab(tab: DetailTab): void;
   append(entries: readonly JournalEntry[]): void;
   setFilters(filters: Partial<LogFilters>): void;
   setPaused(paused: boolean): void;
@@ -148,6 +157,8 @@ export const useLogStore = create<LogState>()((set, get) => ({
   held: [],
   selectedId: undefined,
   selected: undefined,
+  detailTab: 'headers',
+  setDetailTab: (detailTab) => set({ detailTab }),
   append(entries) {
     const state = get();
     if (state.paused) {

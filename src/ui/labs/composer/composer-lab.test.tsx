@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../api/create-api.ts';
+import { connectEngine } from '../../bridge/connect-engine.ts';
+import { useEngineStore } from '../../stores/engine-store.ts';
 import {
   buttonByText,
   click,
@@ -14,12 +16,16 @@ import ComposerLab from './composer-lab.tsx';
 import { INITIAL_DRAFT, useComposerStore } from './composer-store.ts';
 
 let view: Rendered;
+let disconnect: () => void;
 const realFetch = globalThis.fetch;
 const fetchSpy = vi.fn<typeof fetch>();
 
 beforeEach(async () => {
   const api = createApi({ clock: { startEpochMs: 1767312000000, paused: true } });
   const into = fetchInto(api);
+  // The bridge, as in the page: the log store gets the journal, the engine store the clock.
+  disconnect = connectEngine(api.events);
+  useEngineStore.setState({ clock: api.env.clock.state(), clockReceivedAt: performance.now() });
   fetchSpy.mockReset().mockImplementation((input, init) => into(input, init));
   globalThis.fetch = fetchSpy;
   useComposerStore.setState({ draft: INITIAL_DRAFT, history: [] });
@@ -28,6 +34,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await view.unmount();
+  disconnect();
   globalThis.fetch = realFetch;
 });
 
@@ -63,5 +70,26 @@ describe('composer headers', () => {
     await click(buttonByText(view.container, 'Send'));
     await waitFor(() => expect(view.container.textContent).toContain('404'));
     expect(view.container.querySelector('script')).toBeNull();
+  });
+
+  it('names both durations: the round trip through the page and the API handling the log shows', async () => {
+    await click(buttonByText(view.container, 'Send'));
+    const timing = await waitFor(() => {
+      const text = view.container.querySelector('[data-testid="composer-timing"]')?.textContent;
+      expect(text).toMatch(/API handling (<)?\d/);
+      return text ?? '';
+    });
+    expect(timing).toMatch(/round trip \d+\.\d ms \(page ↔ worker\)/);
+    expect(timing).toContain('(as in the log)');
+  });
+
+  it('shows history times on the virtual clock, like the log', async () => {
+    await click(buttonByText(view.container, 'Send'));
+    await waitFor(() => expect(useComposerStore.getState().history).toHaveLength(1));
+    // The test's clock is paused at 2026-01-02T00:00:00Z; the wall clock is elsewhere.
+    expect(useComposerStore.getState().history[0]?.sentAt).toBe(1767312000000);
+    expect(view.container.querySelector('.composer-history-time')?.textContent).toBe(
+      '00:00:00 (virtual)',
+    );
   });
 });

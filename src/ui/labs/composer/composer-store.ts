@@ -11,8 +11,11 @@ export interface Draft {
 
 export interface HistoryEntry extends Draft {
   id: string;
-  /** Wall-clock time it was sent (ms since the epoch). */
-  sentAt: number;
+  /**
+   * Virtual time it was sent (epoch ms), like every other time the app shows; null when the
+   * clock was not known yet, and in entries kept from before (those held wall-clock times).
+   */
+  sentAt: number | null;
   /** Null when no response came back. */
   status: number | null;
   durationMs: number;
@@ -58,6 +61,17 @@ export const useComposerStore = create<ComposerState>()(
         }),
       clearHistory: () => set({ history: [] }),
     }),
-    { name: 'restlab.composer', version: 1 },
+    {
+      name: 'restlab.composer',
+      version: 2,
+      // Version 1 kept wall-clock times: not comparable with the virtual clock, so dropped.
+      migrate: (persisted) => {
+        const state = persisted as Partial<ComposerState>;
+        return {
+          ...state,
+          history: (state.history ?? []).map((entry) => ({ ...entry, sentAt: null })),
+        } as ComposerState;
+      },
+    },
   ),
 );

@@ -19,7 +19,7 @@ export function HeadersEditor({
       <label htmlFor="composer-headers">Headers</label>
       <textarea
         id="composer-headers"
-        rows={6}
+        rows={4}
         spellCheck={false}
         value={value}
         placeholder={'Content-Type: application/json\nX-Request-Id: my-id-1'}

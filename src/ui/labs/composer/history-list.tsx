@@ -1,7 +1,6 @@
 import { StatusBadge } from '../../shared/status-badge.tsx';
 import { useComposerStore, type HistoryEntry } from './composer-store.ts';
-
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+import { formatVirtualTime } from './virtual-time.ts';
 
 /** The last requests sent from here, newest first; choosing one loads it back into the form. */
 export function HistoryList({ onLoaded }: { onLoaded(): void }) {
@@ -41,7 +40,9 @@ export function HistoryList({ onLoaded }: { onLoaded(): void }) {
                   {entry.method} {entry.path}
                 </code>
                 <span className="composer-history-time">
-                  {time.format(entry.sentAt)}
+                  {entry.sentAt === null
+                    ? 'earlier'
+                    : `${formatVirtualTime(entry.sentAt)} (virtual)`}
                   {entry.bodyOmitted && ' · body not kept'}
                 </span>
               </button>

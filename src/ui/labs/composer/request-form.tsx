@@ -4,6 +4,7 @@ import { useComposerStore } from './composer-store.ts';
 import { HeadersEditor } from './headers-editor.tsx';
 import { MethodPicker } from './method-picker.tsx';
 import { bodyless, checkRequest } from './request-checks.ts';
+import { virtualNow } from './virtual-time.ts';
 import type { Outcome } from './response-view.tsx';
 
 interface RequestFormProps {
@@ -43,7 +44,7 @@ export function RequestForm({ note, onOutcome }: RequestFormProps) {
       });
       record({
         ...request,
-        sentAt: Date.now(),
+        sentAt: virtualNow() ?? null,
         status: result.status,
         durationMs: result.durationMs,
       });
@@ -51,7 +52,7 @@ export function RequestForm({ note, onOutcome }: RequestFormProps) {
     } catch (error) {
       // fetch rejects only when no response can exist (a refused method or header, a network failure).
       const message = error instanceof Error ? error.message : String(error);
-      record({ ...request, sentAt: Date.now(), status: null, durationMs: 0 });
+      record({ ...request, sentAt: virtualNow() ?? null, status: null, durationMs: 0 });
       onOutcome({ kind: 'failed', method: request.method, path: request.path, message });
     } finally {
       setSending(false);
@@ -111,7 +112,7 @@ export function RequestForm({ note, onOutcome }: RequestFormProps) {
           <label htmlFor="composer-body">Body</label>
           <textarea
             id="composer-body"
-            rows={6}
+            rows={4}
             spellCheck={false}
             value={draft.body}
             aria-describedby="composer-body-hint"

@@ -92,4 +92,24 @@ describe('explorer form', () => {
     expect(view.container.querySelector('img')).toBeNull();
     expect(view.container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
+
+  it('after a PATCH, shows the request that was sent, not an empty patch', async () => {
+    const edit = [...view.container.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Edit'),
+    );
+    await click(edit);
+    await typeInto(field('name'), 'Renamed Once');
+    await click(buttonByText(view.container, 'Send PATCH'));
+
+    await waitFor(() => expect(view.container.textContent).toContain('200 OK: saved'));
+    const preview = view.container.querySelector('.explorer-preview');
+    expect(preview?.querySelector('figcaption')?.textContent).toBe('The request sent');
+    expect(preview?.textContent).toContain('"name": "Renamed Once"');
+    expect(preview?.textContent).not.toContain('{}');
+    expect(view.container.textContent).not.toContain('Nothing changed yet');
+
+    // Typing again is a new request: the preview shows what it will send.
+    await typeInto(field('name'), 'Renamed Twice');
+    expect(preview?.querySelector('figcaption')?.textContent).toBe('The request this sends');
+  });
 });

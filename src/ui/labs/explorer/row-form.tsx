@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useReveal } from '../../shared/use-reveal.ts';
 import { useCreateRow } from './api/create-row.ts';
 import { useUpdateRow, type UpdateMethod } from './api/update-row.ts';
 import { formErrors } from './form-errors.ts';
@@ -40,6 +41,8 @@ export function RowForm({ spec, editing, onCancelEdit, onCreated }: RowFormProps
   );
   const [values, setValues] = useState<FormValues>(base);
   const [method, setMethod] = useState<UpdateMethod>('PATCH');
+  // What the last submit sent: shown, instead of the next request, while its answer is shown.
+  const [sent, setSent] = useState<{ method: string; path: string; body: object } | undefined>();
   const create = useCreateRow(spec.name);
   const update = useUpdateRow(spec.name);
   const mutation = editing ? update : create;
@@ -68,8 +71,14 @@ export function RowForm({ spec, editing, onCancelEdit, onCreated }: RowFormProps
     if (mutation.error && firstInvalidId) document.getElementById(firstInvalidId)?.focus();
   }, [mutation.error, firstInvalidId]);
 
+  // After an answer (success or refusal), its line must be in view: the form can be long.
+  const answered = mutation.isSuccess || mutation.isError;
+  const outcomeRef = useReveal<HTMLDivElement>(answered ? mutation.submittedAt : undefined);
+  const showSent = mutation.isSuccess && sent !== undefined;
+
   function submit(event: FormEvent) {
     event.preventDefault();
+    setSent({ method: sendMethod, path, body });
     if (editing) {
       update.mutate(
         { id: editing.id, method, body },
@@ -130,18 +139,24 @@ export function RowForm({ spec, editing, onCancelEdit, onCreated }: RowFormProps
           )}
           {mutation.isPending && <span className="loading">Sending…</span>}
         </div>
-        <Outcome
-          errors={errors}
-          success={successText(mutation.data?.status, mutation.data?.headers)}
-        />
+        <div ref={outcomeRef} className="explorer-outcome" data-testid="explorer-outcome">
+          <Outcome
+            errors={errors}
+            success={successText(mutation.data?.status, mutation.data?.headers)}
+          />
+        </div>
       </form>
-      {editing && method === 'PATCH' && changed.size === 0 && (
+      {editing && method === 'PATCH' && changed.size === 0 && !showSent && (
         <p className="explorer-note">
           Nothing changed yet: the patch is <code>{'{}'}</code>, and the server would answer 200
           leaving <code>updated_at</code> as it is.
         </p>
       )}
-      <RequestPreview method={sendMethod} path={path} body={body} />
+      {showSent ? (
+        <RequestPreview {...sent} caption="The request sent" />
+      ) : (
+        <RequestPreview method={sendMethod} path={path} body={body} />
+      )}
     </section>
   );
 }

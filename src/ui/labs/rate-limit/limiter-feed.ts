@@ -1,6 +1,5 @@
-import type { ApiEvent } from '../../../api/events.ts';
 import type { RateLimitEvent } from '../../../api/middleware/rate-limit/rate-limit-event.ts';
-import { requestsReady } from '../../shared/engine-gate.ts';
+import { onEngineEvent } from '../../bridge/engine-events.ts';
 import { useLabStore, type LatestResponse } from './lab-store.ts';
 
 /** How often a burst of events reaches the store (and the chart re-renders): 10 times a second. */
@@ -12,8 +11,6 @@ const FLUSH_MS = 250;
  * costs the chart ten renders a second, not a thousand.
  */
 export function startLimiterFeed(): () => void {
-  let unsubscribe: (() => void) | undefined;
-  let stopped = false;
   let pending: RateLimitEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -23,25 +20,20 @@ export function startLimiterFeed(): () => void {
     pending = [];
     useLabStore.setState((state) => ({ decisions: [...state.decisions, ...batch] }));
   };
-  const onEvent = (event: ApiEvent) => {
-    if (event.type === 'settings')
-      useLabStore.getState().receiveSettings(event.settings.rate_limit);
-    if (event.type === 'reset') useLabStore.setState({ decisions: [] });
-    if (event.type !== 'rate-limit') return;
-    const run = useLabStore.getState().run;
-    if (!run || event.decision.partition !== `client:${run.clientId}`) return;
-    pending.push(event.decision);
-    timer ??= setTimeout(flush, FLUSH_MS);
-  };
-
-  void requestsReady().then(() => {
-    const api = window.restlab?.api;
-    if (stopped || !api) return;
-    unsubscribe = api.events.subscribe(onEvent);
-  });
+  const unsubscribe = [
+    onEngineEvent('settings', (event) =>
+      useLabStore.getState().receiveSettings(event.settings.rate_limit),
+    ),
+    onEngineEvent('reset', () => useLabStore.setState({ decisions: [] })),
+    onEngineEvent('rate-limit', (event) => {
+      const run = useLabStore.getState().run;
+      if (!run || event.decision.partition !== `client:${run.clientId}`) return;
+      pending.push(event.decision);
+      timer ??= setTimeout(flush, FLUSH_MS);
+    }),
+  ];
   return () => {
-    stopped = true;
-    unsubscribe?.();
+    for (const stop of unsubscribe) stop();
     if (timer !== undefined) clearTimeout(timer);
   };
 }

@@ -1,78 +1,90 @@
-import { useState } from 'react';
-import { rateLimitInterpreter } from '../../../scenarios/rate-limit/interpreter.ts';
+import { useEffect } from 'react';
+import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
+import { rateLimitStepper, type RateLimitView } from '../../../scenarios/rate-limit/frames.ts';
 import { RATE_LIMIT_SCENARIOS } from '../../../scenarios/rate-limit/scenarios.ts';
-import { runScenario, type ScenarioResult } from '../../../scenarios/scenario.ts';
-import { pageTransport } from '../../shared/page-transport.ts';
+import type { RateLimitStep } from '../../../scenarios/rate-limit/steps.ts';
+import type { Scenario } from '../../../scenarios/scenario.ts';
+import { pageSandbox } from '../../panels/scenario-player/page-sandbox.ts';
+import type { PlayerAdapter } from '../../panels/scenario-player/player.ts';
+import { ScenarioPlayer } from '../../panels/scenario-player/scenario-player.tsx';
+import { coreTransport, pageTransport } from '../../shared/page-transport.ts';
+import { binDecisions, binWidth, freshLevel } from './chart-data.ts';
+import { LevelChart } from './level-chart.tsx';
 
-type Outcome =
-  | { kind: 'running' }
-  | { kind: 'done'; result: ScenarioResult }
-  | { kind: 'failed'; message: string };
+let runs = 0;
 
-/** The lab's three claims, each runnable: real requests through the worker, checked as data. */
+/** A scenario in the player: real requests through the worker, the clock read from the core. */
+function makeAdapter(
+  scenario: Scenario<RateLimitStep>,
+): PlayerAdapter<RateLimitStep, RateLimitView> {
+  const stepper = rateLimitStepper({
+    events: {
+      subscribe: (listener) => window.restlab?.api.events.subscribe(listener) ?? (() => {}),
+    },
+    control: coreTransport,
+    runId: `p${Math.random().toString(36).slice(2, 7)}${++runs}`,
+  });
+  return {
+    scenario,
+    initial: stepper.initial,
+    // The scenario changes the policy and the clock: both come back when it ends or the lab closes.
+    begin: () => pageSandbox.enter({ settings: true }),
+    run: (step, _, context) => stepper.run(step, context),
+    end: async () => {
+      stepper.stop();
+      await pageSandbox.leave();
+    },
+  };
+}
+
+/** The lab's three claims in the shared player, each step charted with the lab's own chart. */
 export function ScenariosPanel() {
-  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
-  const busy = Object.values(outcomes).some((outcome) => outcome.kind === 'running');
-
-  async function run(id: string) {
-    const scenario = RATE_LIMIT_SCENARIOS.find((candidate) => candidate.id === id);
-    if (!scenario) return;
-    setOutcomes((all) => ({ ...all, [id]: { kind: 'running' } }));
-    try {
-      const result = await runScenario(scenario, rateLimitInterpreter(), pageTransport);
-      setOutcomes((all) => ({ ...all, [id]: { kind: 'done', result } }));
-    } catch (error) {
-      setOutcomes((all) => ({ ...all, [id]: { kind: 'failed', message: String(error) } }));
-    }
-  }
-
+  // Leaving the lab puts back the clock its traffic moved (and anything a scenario changed).
+  useEffect(() => () => void pageSandbox.leave(), []);
   return (
-    <section className="card rl-card" aria-labelledby="rl-scenarios-title">
-      <h2 id="rl-scenarios-title">Scenarios</h2>
+    <ScenarioPlayer
+      lab="rate-limit"
+      scenarios={RATE_LIMIT_SCENARIOS}
+      makeAdapter={makeAdapter}
+      transport={pageTransport}
+      renderView={(view) => <StepChart view={view} />}
+      note="Each sets its own policy and plays its traffic fast-forward; the policy and the clock are put back when it ends or you leave the lab."
+    />
+  );
+}
+
+function StepChart({ view }: { view: RateLimitView }) {
+  const first = view.decisions[0];
+  const last = view.decisions.at(-1);
+  if (!first || !last || view.origin === undefined)
+    return <p className="rl-note">No request yet: the chart appears with the first one.</p>;
+  const algorithm = ALGORITHMS[first.algorithm];
+  const span = Math.max(200, Math.max(view.now, last.at) + 1 - view.origin);
+  const binMs = binWidth(span);
+  const bins = binDecisions(
+    view.decisions,
+    view.origin,
+    view.origin + Math.ceil(span / binMs) * binMs,
+    binMs,
+  );
+  const admitted = view.decisions.filter((decision) => decision.admitted).length;
+  return (
+    <div data-testid="player-chart">
       <p className="rl-note">
-        Each sets its own policy, plays its traffic fast-forward, checks its claims, then puts the
-        policy and the clock back.
+        “{view.client}” · {algorithm.name}, {first.policy.quota} per {first.policy.windowMs / 1000}{' '}
+        s · {admitted} of {view.decisions.length} admitted
       </p>
-      <ul className="rl-scenarios">
-        {RATE_LIMIT_SCENARIOS.map((scenario) => {
-          const outcome = outcomes[scenario.id];
-          return (
-            <li key={scenario.id} data-testid={`scenario-${scenario.id}`}>
-              <div className="rl-scenario-head">
-                <h3>{scenario.title}</h3>
-                <button type="button" onClick={() => void run(scenario.id)} disabled={busy}>
-                  {outcome?.kind === 'running' ? 'Running…' : 'Run'}
-                </button>
-              </div>
-              <p>{scenario.summary}</p>
-              {outcome?.kind === 'failed' && <p className="inline-error">{outcome.message}</p>}
-              {outcome?.kind === 'done' && (
-                <>
-                  <p
-                    className={outcome.result.pass ? 'rl-pass' : 'rl-fail'}
-                    data-testid="scenario-verdict"
-                  >
-                    {outcome.result.pass ? '✓ Every claim holds' : '✗ A claim failed'}
-                  </p>
-                  <ul className="rl-checks">
-                    {outcome.result.checks.map((check) => (
-                      <li
-                        key={check.expectation.claim}
-                        className={check.pass ? 'rl-pass' : 'rl-fail'}
-                      >
-                        {check.pass ? '✓' : '✗'} {check.expectation.claim}{' '}
-                        <span className="rl-actual">
-                          ({check.expectation.metric} = {String(check.actual)})
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+      <LevelChart
+        bins={bins}
+        startLevel={freshLevel(first) ?? 0}
+        binMs={binMs}
+        spanSeconds={(bins.length * binMs) / 1000}
+        capacity={algorithm.capacity(first.policy)}
+        levelName={algorithm.levelName}
+        edges={view.edge === undefined ? [] : [(view.edge - view.origin) / 1000]}
+        height={150}
+        label={`Requests from ${view.client} per ${binMs} ms, admitted and refused, with ${algorithm.levelName}`}
+      />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
-import { BODY_DISPLAY_LIMIT, prettyBody, safeHref } from './entry-format.ts';
+import { BODY_DISPLAY_LIMIT, prettyBody, safeHref } from '../../shared/journal-format.ts';
 
 /** Headers as a name/value table. Values are text nodes: React escapes them. */
 export function HeadersTable({

@@ -1,22 +1,20 @@
 import { useId } from 'react';
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
+import {
+  formatDuration,
+  formatTime,
+  headerValue,
+  statusLabel,
+} from '../../shared/journal-format.ts';
 import { statusClassOf, useLogStore } from '../../stores/log-store.ts';
 import { CopyActions } from './copy-actions.tsx';
 import { BodyView, HeadersTable, NotesList } from './detail-parts.tsx';
-import { formatDuration, formatTime, headerValue, statusLabel } from './entry-format.ts';
+import { DetailTabs } from './detail-tabs.tsx';
 
-/** The selected request in full, beside the list. */
+/** The selected request in full, beside the list; nothing when no request is selected. */
 export function EntryDetail() {
   const entry = useLogStore((state) => state.selected);
-  if (!entry) {
-    return (
-      <section className="log-detail log-detail-empty" aria-label="Request details">
-        <p className="log-muted">
-          Select a request to see its headers, bodies, and the rules that decided its answer.
-        </p>
-      </section>
-    );
-  }
+  if (!entry) return null;
   return <EntryDetailView key={entry.seq} entry={entry} />;
 }
 
@@ -46,29 +44,74 @@ function EntryDetailView({ entry }: { entry: JournalEntry }) {
         </span>
         <span>{formatDuration(entry.duration_ms)}</span>
         <span>at {formatTime(entry.started_at)} (virtual)</span>
-        <span>
-          id <code>{entry.id}</code>
-        </span>
       </p>
       <CopyActions entry={entry} />
-      <h3>Why: the rules that applied</h3>
-      <NotesList notes={entry.notes} />
-      <h3>Request headers</h3>
-      <HeadersTable headers={request.headers} caption="Request headers" />
-      <h3>Request body</h3>
-      <BodyView
-        body={request.body}
-        contentType={headerValue(request.headers, 'content-type')}
-        label="Request body"
-      />
-      <h3>Response headers</h3>
-      <HeadersTable headers={response.headers} caption="Response headers" />
-      <h3>Response body</h3>
-      <BodyView
-        body={response.body}
-        contentType={headerValue(response.headers, 'content-type')}
-        label="Response body"
+      <DetailTabs
+        panels={{
+          headers: (
+            <>
+              <h3>General</h3>
+              <dl className="log-general">
+                <dt>Request</dt>
+                <dd>
+                  <code>
+                    {entry.method} {entry.url}
+                  </code>
+                </dd>
+                <dt>Status</dt>
+                <dd>{statusLabel(response.status)}</dd>
+                <dt>Request id</dt>
+                <dd>
+                  <code>{entry.id}</code>
+                </dd>
+              </dl>
+              <h3>Response headers</h3>
+              <HeadersTable headers={response.headers} caption="Response headers" />
+              <h3>Request headers</h3>
+              <HeadersTable headers={request.headers} caption="Request headers" />
+            </>
+          ),
+          request: (
+            <BodyView
+              body={request.body}
+              contentType={headerValue(request.headers, 'content-type')}
+              label="Request body"
+            />
+          ),
+          response: (
+            <BodyView
+              body={response.body}
+              contentType={headerValue(response.headers, 'content-type')}
+              label="Response body"
+            />
+          ),
+          why: <NotesList notes={entry.notes} />,
+          timing: <Timing entry={entry} />,
+        }}
       />
     </section>
+  );
+}
+
+/** When (virtual time) and how long (real time in the core), and what the figure leaves out. */
+function Timing({ entry }: { entry: JournalEntry }) {
+  return (
+    <>
+      <dl className="log-general">
+        <dt>Arrived</dt>
+        <dd>
+          {entry.started_at} <span className="log-muted">(virtual clock)</span>
+        </dd>
+        <dt>API handling</dt>
+        <dd>{formatDuration(entry.duration_ms)}</dd>
+        <dt>Number</dt>
+        <dd>#{entry.seq} since the API started</dd>
+      </dl>
+      <p className="log-muted">
+        The time is the virtual clock every rule reads. The duration is real time spent inside the
+        API; the page&apos;s round trip through the service worker comes on top (the Composer shows
+        both).
+      </p>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import {
   problemSlug,
   safeHref,
   statusLabel,
-} from './entry-format.ts';
+} from '../../shared/journal-format.ts';
 import { isBrowserManaged } from './replay-headers.ts';
 import { makeEntry } from './test-entries.ts';
 

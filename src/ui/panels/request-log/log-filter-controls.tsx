@@ -13,7 +13,9 @@ export function LogFilterControls() {
 
   return (
     <div className="log-filters">
-      <div className="log-toggle-group" role="group" aria-label="Show only methods">
+      {/* Presenter mode hides the method toggles to keep the toolbar on one row: typing a
+          method in the filter does the same. */}
+      <div className="log-toggle-group presenter-hide" role="group" aria-label="Show only methods">
         {METHODS.map((method) => (
           <button
             key={method}
@@ -45,7 +47,8 @@ export function LogFilterControls() {
         type="search"
         className="log-search"
         aria-label="Filter requests by text"
-        placeholder="Filter: path, id, rule"
+        placeholder="Filter rows"
+        title="Matches what a row shows (method, path, status, badges) and its id and rules"
         value={filters.text}
         onChange={(event) => setFilters({ text: event.target.value })}
       />

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
 import { statusClassOf } from '../../stores/log-store.ts';
-import { badgesFor, formatDuration, formatTime, statusLabel } from './entry-format.ts';
+import { badgesFor, formatDuration, formatTime, statusLabel } from '../../shared/journal-format.ts';
 
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useLogStore } from '../../stores/log-store.ts';
 import { LOG_CAPACITY_MAX, useUiStore } from '../../stores/ui-store.ts';
 import { downloadText } from './download.ts';
@@ -8,8 +8,11 @@ import { harFileName, toHar } from './to-har.ts';
 const CAPACITIES = [1_000, 5_000, 10_000, 25_000, 50_000, LOG_CAPACITY_MAX];
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
-/** Filters, pause, clear, the ring buffer's cap, the count, and HAR export. */
-export function LogToolbar() {
+/**
+ * One row: filters, pause, clear and the count; the ring buffer's cap and HAR export in its
+ * More menu (a popover: Escape or a click outside closes it); then the dock's `children`.
+ */
+export function LogToolbar({ children }: { children?: ReactNode }) {
   const data = useLogStore((state) => state.data);
   // Subscribed so the count follows every change to `data`.
   useLogStore((state) => state.version);
@@ -21,6 +24,8 @@ export function LogToolbar() {
   const capacity = useUiStore((state) => state.logCapacity);
   const setCapacity = useUiStore((state) => state.setLogCapacity);
   const capacityId = useId();
+  const menuId = useId();
+  const menu = useRef<HTMLDivElement>(null);
   const shown = data.filteredCount;
   const options = CAPACITIES.includes(capacity)
     ? CAPACITIES
@@ -48,6 +53,26 @@ export function LogToolbar() {
         <button type="button" onClick={clear}>
           Clear<span className="visually-hidden"> the log</span>
         </button>
+        <span className="log-count" data-testid="log-count">
+          {formatCount(shown)} of {formatCount(data.all.size)} shown
+        </span>
+        <button
+          type="button"
+          className="log-more-button"
+          popoverTarget={menuId}
+          title="Export HAR, and how many requests the log keeps"
+        >
+          More <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <div
+        id={menuId}
+        ref={menu}
+        popover="auto"
+        className="log-more"
+        role="group"
+        aria-label="More log actions"
+      >
         <label className="log-capacity" htmlFor={capacityId}>
           <span className="label-text">Keep</span>
           <select
@@ -65,13 +90,18 @@ export function LogToolbar() {
             ))}
           </select>
         </label>
-        <span className="log-count" data-testid="log-count">
-          {formatCount(shown)} of {formatCount(data.all.size)} shown
-        </span>
-        <button type="button" onClick={exportHar} disabled={shown === 0}>
-          Export HAR
+        <button
+          type="button"
+          onClick={() => {
+            exportHar();
+            menu.current?.hidePopover?.();
+          }}
+          disabled={shown === 0}
+        >
+          Export HAR ({formatCount(shown)} shown)
         </button>
       </div>
+      {children}
     </div>
   );
 }

@@ -43,6 +43,7 @@ beforeEach(() => {
   store.clear();
   store.setFilters(NO_FILTERS);
   store.select(undefined);
+  store.setDetailTab('headers');
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -63,6 +64,25 @@ const button = (name: string) => {
 };
 const click = (element: Element) => act(() => (element as HTMLElement).click());
 const count = () => container.querySelector('[data-testid="log-count"]')?.textContent;
+const tab = (name: string) => {
+  const found = [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent === name);
+  if (!found) throw new Error(`no tab "${name}"`);
+  return found as HTMLElement;
+};
+const panelText = () => container.querySelector('[role="tabpanel"]')?.textContent ?? '';
+/** The text of every detail tab, one after the other. */
+function allTabs(): { pre: string[]; th: string[]; tr: string[]; text: string } {
+  const out = { pre: [] as string[], th: [] as string[], tr: [] as string[], text: '' };
+  for (const name of ['Headers', 'Request', 'Response', 'Why', 'Timing']) {
+    click(tab(name));
+    const panel = container.querySelector('[role="tabpanel"]') as HTMLElement;
+    out.pre.push(...[...panel.querySelectorAll('pre')].map((pre) => pre.textContent ?? ''));
+    out.th.push(...[...panel.querySelectorAll('th')].map((th) => th.textContent ?? ''));
+    out.tr.push(...[...panel.querySelectorAll('tr')].map((tr) => tr.textContent ?? ''));
+    out.text += panel.textContent ?? '';
+  }
+  return out;
+}
 
 function type(input: HTMLInputElement, value: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
@@ -169,6 +189,63 @@ describe('the request log panel', () => {
     expect(rows()[0]?.textContent).toContain('500 Internal Server Error');
   });
 
+  it('filters on what a row shows: status text and badges, the problem slug included', () => {
+    append([
+      ...mixedEntries(),
+      makeEntry({
+        url: '/api/v1/products',
+        response: {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '3' },
+          body: JSON.stringify({ type: '/problems/quota-exceeded', status: 429 }),
+        },
+      }),
+    ]);
+    render();
+    const search = container.querySelector('input[type="search"]') as HTMLInputElement;
+    type(search, 'quota-exceeded');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]?.textContent).toContain('429 Too Many Requests');
+    type(search, 'Retry-After 3');
+    expect(rows()).toHaveLength(1);
+    type(search, 'unprocessable');
+    expect(rows().map((row) => row.textContent)).toEqual([
+      expect.stringContaining('422 Unprocessable Content'),
+    ]);
+    type(search, 'Location');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]?.textContent).toContain('201 Created');
+    type(search, 'delete');
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('shows the details in tabs, moved by arrow keys, and keeps the tab for the next request', () => {
+    append(mixedEntries());
+    render();
+    click(rows()[0] as HTMLElement);
+    const tablist = container.querySelector('[role="tablist"]') as HTMLElement;
+    expect([...tablist.querySelectorAll('[role="tab"]')].map((t) => t.textContent)).toEqual([
+      'Headers',
+      'Request',
+      'Response',
+      'Why',
+      'Timing',
+    ]);
+    key(tablist, 'ArrowLeft');
+    expect(tab('Timing').getAttribute('aria-selected')).toBe('true');
+    expect(tab('Timing').tabIndex).toBe(0);
+    expect(tab('Headers').tabIndex).toBe(-1);
+    key(tablist, 'Home');
+    key(tablist, 'ArrowRight');
+    key(tablist, 'ArrowRight');
+    expect(tab('Response').getAttribute('aria-selected')).toBe('true');
+    const panel = container.querySelector('[role="tabpanel"]') as HTMLElement;
+    expect(panel.getAttribute('aria-labelledby')).toBe(tab('Response').id);
+
+    click(rows()[1] as HTMLElement);
+    expect(tab('Response').getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows the selected request: request line, headers, pretty bodies and linked notes', () => {
     append(mixedEntries());
     render();
@@ -180,13 +257,18 @@ describe('the request log panel', () => {
 
     const detail = container.querySelector('[data-testid="log-detail"]') as HTMLElement;
     expect(detail.querySelector('h2')?.textContent).toBe('POST /api/v1/users');
+    // Headers first, as in DevTools: the response's, then the request's.
+    expect(tab('Headers').getAttribute('aria-selected')).toBe('true');
     const headerNames = [...detail.querySelectorAll('th')].map((th) => th.textContent);
-    expect(headerNames).toEqual(['content-type', 'content-type', 'location']);
-    const bodies = [...detail.querySelectorAll('pre')].map((pre) => pre.textContent);
-    expect(bodies).toEqual([
-      '{\n  "name": "Ada",\n  "email": "a@x.io"\n}',
-      '{\n  "id": "usr_1",\n  "name": "Ada"\n}',
-    ]);
+    expect(headerNames).toEqual(['content-type', 'location', 'content-type']);
+    click(tab('Request'));
+    expect(panelText()).toBe('{\n  "name": "Ada",\n  "email": "a@x.io"\n}');
+    click(tab('Response'));
+    expect(panelText()).toBe('{\n  "id": "usr_1",\n  "name": "Ada"\n}');
+    click(tab('Timing'));
+    expect(panelText()).toContain('0.4 ms');
+    expect(panelText()).toContain('virtual');
+    click(tab('Why'));
     const note = detail.querySelector('.log-notes li');
     expect(note?.textContent).toContain('Created usr_1 → 201 with Location');
     const link = note?.querySelector('a');
@@ -245,13 +327,13 @@ describe('the request log panel', () => {
     expect(rows()[0]?.textContent).toContain(payload);
     const detail = container.querySelector('[data-testid="log-detail"]') as HTMLElement;
     expect(detail.querySelector('h2')?.textContent).toBe(`POST /api/v1/users?q=${payload}`);
-    expect([...detail.querySelectorAll('pre')].map((pre) => pre.textContent)).toEqual([
-      payload,
-      payload,
-    ]);
-    const headerRows = [...detail.querySelectorAll('tr')].map((tr) => tr.textContent);
-    expect(headerRows).toContain(`x-evil${payload}`);
-    expect(detail.querySelector('.log-notes')?.textContent).toContain(payload);
+    const shown = allTabs();
+    expect(container.querySelector('script, img')).toBeNull();
+    expect(container.querySelector('[onerror]')).toBeNull();
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(shown.pre).toEqual([payload, payload]);
+    expect(shown.tr).toContain(`x-evil${payload}`);
+    expect(shown.text).toContain(payload);
     expect(globalThis.pwned).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
 import { version } from '../../../../package.json';
 import { reasonPhrase } from '../../shared/http.ts';
-import { headerValue } from './entry-format.ts';
+import { headerValue } from '../../shared/journal-format.ts';
 
 /** The subset of HAR 1.2 this export writes. @see http://www.softwareishard.com/blog/har-12-spec/ */
 export interface Har {

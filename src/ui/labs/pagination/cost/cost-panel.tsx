@@ -9,7 +9,7 @@ import {
   timerResolution,
   type CostPoint,
 } from './measure.ts';
-import { readUserData, withUsers, type OwnDataPhase } from './own-data.ts';
+import { readUserData, withUsers, type OwnDataPhase, type UserData } from './own-data.ts';
 import { useEngineStore } from '../../../stores/engine-store.ts';
 import { useSeedingProgress } from './use-seeding.ts';
 import './cost.css';
@@ -54,8 +54,11 @@ export default function CostPanel() {
   }, [measured]);
 
   // Re-read whenever rows change anywhere: whether the data is still its seed decides the plan.
-  useEngineStore((state) => state.dataVersion);
-  const data = readUserData();
+  const dataVersion = useEngineStore((state) => state.dataVersion);
+  const [data, setData] = useState<UserData | undefined>();
+  useEffect(() => {
+    void readUserData().then(setData, () => setData(undefined));
+  }, [dataVersion]);
   const users = current;
   const own = users !== undefined && size !== users;
   const blocked = own && !data?.pristine;

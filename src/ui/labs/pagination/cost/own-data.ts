@@ -8,18 +8,14 @@ export interface UserData {
   pristine: boolean;
 }
 
-/**
- * Reads the data's shape from the page's own core, read only: the control API does not answer
- * the seed or whether rows were changed. Undefined when there is no core in the page.
- */
-export function readUserData(): UserData | undefined {
-  const store = window.restlab?.api.env.store;
-  if (!store) return undefined;
-  const { seed, sizes } = store.meta;
-  const pristine = store.collectionNames.every((name) =>
-    store.collection(name).holdsSeed(seed, sizes[name] ?? 0),
-  );
-  return { seed, sizes: { ...sizes }, pristine };
+/** Reads the data's shape through the control API (GET /__admin/data), as a real request. */
+export async function readUserData(): Promise<UserData> {
+  const result = await send<UserData>('/__admin/data');
+  const body = result.body;
+  if (result.status !== 200 || body === null || typeof body === 'string')
+    throw new Error(`GET /__admin/data: HTTP ${result.status}`);
+  const { seed, sizes, pristine } = body;
+  return { seed, sizes, pristine };
 }
 
 async function reset(json: object): Promise<void> {
@@ -47,8 +43,8 @@ export async function withUsers<T>(
     onPhase('measuring');
     return work();
   }
-  const saved = readUserData();
-  if (!saved?.pristine)
+  const saved = await readUserData();
+  if (!saved.pristine)
     throw new Error('Your data has changes: measuring another size would replace them.');
   onPhase('generating');
   await reset({ sizes: { users } });

@@ -1,4 +1,4 @@
-import type { DriftSession } from '../../../../scenarios/pagination/drift-session.ts';
+import { liveRowsOf, tallyOf, type DriftView } from '../../../../scenarios/pagination/frames.ts';
 import { walkOrder, type WalkerTally } from '../../../../scenarios/pagination/tally.ts';
 import { WALKERS, type LabRow, type WalkerKind } from '../../../../scenarios/pagination/walkers.ts';
 import { RowLabel } from './row-label.tsx';
@@ -26,10 +26,10 @@ function lastReturned(tally: WalkerTally): LabRow | undefined {
 }
 
 /** The collection as it is now, newest first: who has returned each row, where each walker is. */
-export function CollectionColumn({ session }: { session: DriftSession }) {
-  const rows = session.liveRows();
+export function CollectionColumn({ view }: { view: Pick<DriftView, 'tallies' | 'truth'> }) {
+  const rows = liveRowsOf(view);
   const next = new Map<string, WalkerKind[]>();
-  for (const tally of session.tallies) {
+  for (const tally of view.tallies) {
     const id = nextRowId(tally, rows);
     if (id) next.set(id, [...(next.get(id) ?? []), tally.kind]);
   }
@@ -49,7 +49,7 @@ export function CollectionColumn({ session }: { session: DriftSession }) {
             {!row.initial && <span className="pg-mark ok">new</span>}
             <span className="pg-seen" aria-label="returned by">
               {WALKERS.map((kind) => (
-                <span key={kind} className={session.tally(kind)?.times.has(row.id) ? 'on' : 'off'}>
+                <span key={kind} className={tallyOf(view, kind)?.times.has(row.id) ? 'on' : 'off'}>
                   {LETTER[kind]}
                 </span>
               ))}

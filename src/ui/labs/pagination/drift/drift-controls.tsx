@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { act, session, useDriftStore } from './drift-store.ts';
+import { act, resetDemo, session, useDriftStore } from './drift-store.ts';
 
 const ROW_CHOICES = [12, 20, 30, 45, 60];
 const LIMIT_CHOICES = [3, 4, 5, 8, 10];
@@ -47,7 +47,7 @@ export function DriftControls() {
       />
       <button
         type="button"
-        onClick={() => void act(() => session.reset(config))}
+        onClick={() => void act(() => resetDemo(config))}
         disabled={busy || auto}
       >
         ↺ Reset demo
@@ -57,9 +57,7 @@ export function DriftControls() {
         type="button"
         className="primary"
         onClick={() =>
-          void act(() =>
-            started ? session.step() : session.reset(config).then(() => session.step()),
-          )
+          void act(() => (started ? session.step() : resetDemo(config).then(() => session.step())))
         }
         disabled={busy || auto || session.allDone}
       >

@@ -60,8 +60,8 @@ export function MutatorBar() {
         >
           {auto ? '■ Stop' : '▶ Auto-walk'}
         </button>
-        <label htmlFor={ids.inserts} className="visually-hidden">
-          Inserts per virtual second
+        <label htmlFor={ids.inserts} title="Rows inserted at the head each virtual second">
+          Inserts
         </label>
         <select id={ids.inserts} value={rates.inserts} onChange={number('inserts')}>
           {[0, 1, 2, 3].map((n) => (
@@ -70,8 +70,8 @@ export function MutatorBar() {
             </option>
           ))}
         </select>
-        <label htmlFor={ids.deletes} className="visually-hidden">
-          Deletes per virtual second
+        <label htmlFor={ids.deletes} title="Rows deleted each virtual second">
+          Deletes
         </label>
         <select id={ids.deletes} value={rates.deletes} onChange={number('deletes')}>
           {[0, 1, 2].map((n) => (
@@ -80,21 +80,25 @@ export function MutatorBar() {
             </option>
           ))}
         </select>
-        <label htmlFor={ids.target} className="visually-hidden">
-          Which rows to delete
+        <label htmlFor={ids.target} title="Which rows the mutator deletes">
+          Delete
         </label>
         <select
           id={ids.target}
           value={rates.target}
           onChange={(event) => setRates({ target: event.target.value as AutoRates['target'] })}
         >
-          <option value="mixed">any</option>
+          <option value="mixed">any row</option>
           <option value="seen">seen</option>
           <option value="unseen">unseen</option>
           <option value="boundary">boundary</option>
         </select>
-        <label htmlFor={ids.speed} className="visually-hidden">
-          Pace (real time per virtual second)
+        <label
+          htmlFor={ids.speed}
+          className="presenter-hide"
+          title="Real time per virtual second: the pace only, never the outcome"
+        >
+          Pace
         </label>
         <select
           id={ids.speed}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { act, session, useDriftStore } from './drift-store.ts';
+import { act, resetDemo, session, useDriftStore } from './drift-store.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,8 +14,7 @@ export function useAutoWalk(): void {
     if (!auto) return;
     let stopped = false;
     void (async () => {
-      if (session.tallies.length === 0)
-        await act(() => session.reset(useDriftStore.getState().config));
+      if (session.tallies.length === 0) await act(() => resetDemo(useDriftStore.getState().config));
       while (!stopped && !session.allDone && useDriftStore.getState().error === undefined) {
         const { rates } = useDriftStore.getState();
         await act(() => session.advanceTick(rates));

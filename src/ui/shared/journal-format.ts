@@ -1,5 +1,5 @@
-import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
-import { reasonPhrase } from '../../shared/http.ts';
+import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
+import { reasonPhrase } from './http.ts';
 
 /** "HH:MM:SS.mmm" of the virtual time, in UTC like the header's clock. */
 export function formatTime(startedAt: string): string {
@@ -98,4 +98,22 @@ export function prettyBody(body: string, contentType: string | undefined): strin
 /** Only web links become hrefs; anything else (javascript:, data:) stays text. */
 export function safeHref(href: string): string | undefined {
   return /^https?:\/\//i.test(href) || href.startsWith('/') ? href : undefined;
+}
+
+/**
+ * Everything a log row shows, as one lower-case string for the filter: time, method, path,
+ * status with its text, every badge (problem slug included), duration. DevTools users filter
+ * on what they see; "quota-exceeded" must find the row that wears that badge.
+ */
+export function rowText(entry: JournalEntry): string {
+  return [
+    formatTime(entry.started_at),
+    entry.method,
+    entry.url,
+    statusLabel(entry.response.status),
+    ...badgesFor(entry).map((badge) => badge.text),
+    formatDuration(entry.duration_ms),
+  ]
+    .join(' ')
+    .toLowerCase();
 }
