@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import autocannon from 'autocannon';
 import { build } from 'vite';
-import type { ServersReady } from './node/servers.ts';
+import type { CpuReading, ServersReady } from './node/servers.ts';
 import type { Mode, Operation, Target, TargetResult } from './protocol.ts';
 import { serveStatic } from './support/static-server.ts';
 import { median, pairedIqr, pairedRatio, summarize, type Summary } from './support/stats.ts';
@@ -62,6 +62,11 @@ export interface NodeResult {
   bare: Summary;
   full: Summary;
   ratio: number;
+  /**
+   * The servers' CPU time (user + system, all threads) per request answered, one value per
+   * round: unlike requests/s, it hardly depends on how much of a core the server was given.
+   */
+  cpu_us_per_request: { bare: Summary; full: Summary };
 }
 
 export interface EngineResult {
@@ -181,6 +186,11 @@ function pageRound(
   );
 }
 
+/** The node:http part alone (`npm run bench -- engine-node`): no browser needed. */
+export function benchEngineNode(log: (message: string) => void): Promise<NodeResult> {
+  return nodePart(log);
+}
+
 async function nodePart(log: (message: string) => void): Promise<NodeResult> {
   const { connections, rounds, secondsPerRound, warmupSeconds } = PLAN.node;
   // The servers run in their own process, so autocannon does not take their event loop's time.
@@ -193,7 +203,14 @@ async function nodePart(log: (message: string) => void): Promise<NodeResult> {
       once(child, 'message').then(([message]) => message as ServersReady),
       once(child, 'exit').then(() => Promise.reject(new Error('the bench servers exited'))),
     ]);
+    const cpu = async () => {
+      child.send('cpu');
+      const [reading] = (await once(child, 'message')) as [CpuReading];
+      return reading.micros;
+    };
+    const cpuPerRequest: Record<NodeTarget, number[]> = { bare: [], full: [] };
     const load = async (target: NodeTarget, duration: number) => {
+      const cpuBefore = await cpu();
       const result = await autocannon({
         url: `http://127.0.0.1:${ready[target]}/api/v1/users/${ready.userId}`,
         connections,
@@ -204,11 +221,13 @@ async function nodePart(log: (message: string) => void): Promise<NodeResult> {
           `${target} server: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
         );
       }
+      cpuPerRequest[target].push(((await cpu()) - cpuBefore) / result.requests.total);
       return result.requests.total / result.duration;
     };
 
     log('engine: node:http warm-up');
     for (const target of NODE_TARGETS) await load(target, warmupSeconds);
+    for (const target of NODE_TARGETS) cpuPerRequest[target].length = 0;
     const perSecond: Record<NodeTarget, number[]> = { bare: [], full: [] };
     for (let i = 0; i < rounds; i++) {
       // Alternate, and alternate which goes first (ABBA), as in the page.
@@ -225,16 +244,21 @@ async function nodePart(log: (message: string) => void): Promise<NodeResult> {
       bare: summarize(perSecond.bare, 0),
       full: summarize(perSecond.full, 0),
       ratio: pairedRatio(perSecond.full, perSecond.bare),
+      cpu_us_per_request: {
+        bare: summarize(cpuPerRequest.bare, 1),
+        full: summarize(cpuPerRequest.full, 1),
+      },
     };
   } finally {
     child.kill();
   }
 }
 
+const row = (cells: readonly string[]) =>
+  cells.map((cell, i) => (i === 0 ? cell.padEnd(18) : cell.padStart(10))).join('  ');
+
 /** The engine's figures as table lines, for bench/run.ts. */
 export function describeEngine({ browser, node }: EngineResult): string[] {
-  const row = (cells: readonly string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(18) : cell.padStart(10))).join('  ');
   return [
     'Through the MSW worker: ms per request (median of rounds); ratios paired by round',
     row(['scenario', 'bare', 'raw', 'full', 'full/bare', 'IQR', 'full/raw', 'target']),
@@ -250,8 +274,21 @@ export function describeEngine({ browser, node }: EngineResult): string[] {
         s.ratios.full_bare <= TARGET_RATIO ? 'met' : 'MISSED',
       ]),
     ),
+    ...describeEngineNode(node),
+  ];
+}
+
+/** The node:http figures as table lines. */
+export function describeEngineNode(node: NodeResult): string[] {
+  return [
     `node:http, GET by id: requests/s (median of ${node.rounds} × ${node.secondsPerRound} s, ${node.connections} connections)`,
     row(['server', 'bare', 'full', 'full/bare']),
     row(['GET by id', String(node.bare.median), String(node.full.median), node.ratio.toFixed(3)]),
+    row([
+      'CPU µs/request',
+      String(node.cpu_us_per_request.bare.median),
+      String(node.cpu_us_per_request.full.median),
+      '',
+    ]),
   ];
 }

@@ -3,7 +3,12 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
-import { benchEngine, describeEngine } from './engine-bench.ts';
+import {
+  benchEngine,
+  benchEngineNode,
+  describeEngine,
+  describeEngineNode,
+} from './engine-bench.ts';
 import { benchFirstLoad, describeFirstLoad } from './first-load-bench.ts';
 import { benchRequestLog, describeRequestLog } from './log-bench.ts';
 import { benchPagination, describePagination } from './pagination-bench.ts';
@@ -21,11 +26,12 @@ import { round } from './support/stats.ts';
  * `npm run bench [-- section …]`: every speed and size figure the project promises, measured in
  * one run on this machine, each as a ratio against a baseline where the cost is relative.
  * Sections: engine (the core over its transports), first-load, log (the request log),
- * pagination, rate-limit. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
+ * pagination, rate-limit; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
  */
 
 interface SectionContext {
-  browser: Browser;
+  /** Headless Chromium, launched on first use (the engine's Node part needs none). */
+  browser(): Promise<Browser>;
   /** The built app on loopback, built on first use. */
   app(): Promise<BuiltApp>;
   log(message: string): void;
@@ -33,6 +39,8 @@ interface SectionContext {
 
 interface Section {
   name: string;
+  /** Run only when named: a part of another section, not a figure of its own. */
+  onlyWhenNamed?: boolean;
   run(context: SectionContext): Promise<{ figures: unknown; lines: string[] }>;
 }
 
@@ -40,22 +48,31 @@ const SECTIONS: readonly Section[] = [
   {
     name: 'engine',
     async run({ browser, log }) {
-      const figures = await benchEngine(browser, log);
+      const figures = await benchEngine(await browser(), log);
       return { figures, lines: describeEngine(figures) };
+    },
+  },
+  {
+    // The node:http half of `engine` alone, without a browser: for work on the Node adapter.
+    name: 'engine-node',
+    onlyWhenNamed: true,
+    async run({ log }) {
+      const figures = await benchEngineNode(log);
+      return { figures, lines: describeEngineNode(figures) };
     },
   },
   {
     name: 'first-load',
     async run({ browser, app }) {
       const { url, outDir } = await app();
-      const figures = await benchFirstLoad(browser, url, outDir);
+      const figures = await benchFirstLoad(await browser(), url, outDir);
       return { figures, lines: describeFirstLoad(figures) };
     },
   },
   {
     name: 'log',
     async run({ browser, app }) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await (await browser()).newPage({ viewport: { width: 1280, height: 720 } });
       try {
         const figures = await benchRequestLog(page, `${(await app()).url}/`);
         return { figures, lines: describeRequestLog(figures) };
@@ -69,7 +86,7 @@ const SECTIONS: readonly Section[] = [
     async run({ browser, app, log }) {
       log('pagination: core, 1,000,000 users');
       const core = await benchPagination();
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await (await browser()).newPage({ viewport: { width: 1280, height: 720 } });
       try {
         await page.goto(`${(await app()).url}/`);
         log('pagination: through the worker, 1,000,000 users');
@@ -90,7 +107,7 @@ const SECTIONS: readonly Section[] = [
       const decisions = benchDecisions();
       const base = `${(await app()).url}/`;
       const onPage = async <T>(measure: (page: Page) => Promise<T>) => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const page = await (await browser()).newPage({ viewport: { width: 1280, height: 720 } });
         try {
           return await measure(page);
         } finally {
@@ -121,13 +138,19 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-const chosen = SECTIONS.filter((section) => wanted.length === 0 || wanted.includes(section.name));
+const chosen = SECTIONS.filter((section) =>
+  wanted.length === 0 ? !section.onlyWhenNamed : wanted.includes(section.name),
+);
 
 // Other work on the machine shows up as noise in every figure: recorded, and warned about.
 const loadBefore = os.loadavg()[0] ?? 0;
-const browser = await launchChromium();
+let launched: Promise<Browser> | undefined;
 let built: Promise<BuiltApp> | undefined;
-const context: SectionContext = { browser, log, app: () => (built ??= serveBuiltApp()) };
+const context: SectionContext = {
+  browser: () => (launched ??= launchChromium()),
+  log,
+  app: () => (built ??= serveBuiltApp()),
+};
 const results: Record<string, unknown> = {};
 const report: string[] = [];
 try {
@@ -138,7 +161,7 @@ try {
     report.push('', `── ${section.name}`, ...lines);
   }
 } finally {
-  await browser.close();
+  if (launched) await (await launched).close();
   if (built) await (await built).close();
 }
 const loadAfter = os.loadavg()[0] ?? 0;
@@ -154,7 +177,7 @@ const document = {
     load_average_1min: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    chromium: browser.version(),
+    chromium: launched ? (await launched).version() : null,
   },
   sections: results,
   seconds,

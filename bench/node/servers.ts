@@ -15,6 +15,12 @@ export interface ServersReady {
   userId: string;
 }
 
+/** This process's CPU time so far (user + system, µs), asked for before and after each round. */
+export interface CpuReading {
+  type: 'cpu';
+  micros: number;
+}
+
 const { api, userId, userBody } = await createBenchApi('http://127.0.0.1');
 // The same bytes the full pipeline sends for this user.
 const body = Buffer.from(userBody);
@@ -40,5 +46,9 @@ const ready: ServersReady = {
   userId,
 };
 process.send?.(ready);
+process.on('message', () => {
+  const { user, system } = process.cpuUsage();
+  process.send?.({ type: 'cpu', micros: user + system } satisfies CpuReading);
+});
 // The parent ends this process when it is done; losing the parent ends it too.
 process.on('disconnect', () => process.exit(0));

@@ -4,7 +4,12 @@ import { createContext, type ApiContext, type ApiEnv } from './context.ts';
 import { EventStream, type ApiEvent } from './events.ts';
 import { Journal } from './middleware/journal/journal.ts';
 import { MECHANISMS, RESOURCES } from './mechanisms.ts';
-import { buildPipeline, type Mechanism, type MechanismFactory } from './pipeline.ts';
+import {
+  buildPipeline,
+  type Mechanism,
+  type MechanismFactory,
+  type MechanismSetup,
+} from './pipeline.ts';
 import { ProblemError } from './problems.ts';
 import { respondProblem } from './respond.ts';
 import { RouteTable } from './routes/route-table.ts';
@@ -50,6 +55,16 @@ export interface Api {
    * error is `Response.error()` (type "error"): adapters make the client's fetch fail with it.
    */
   fetch(request: Request, init?: { method?: string }): Promise<Response>;
+  /**
+   * Like `fetch`, with the text the body was made from when the core still has it: an adapter
+   * that writes bytes (node:http) sends it instead of reading the body stream back, which costs
+   * more on Node than the rest of its work. `text` is undefined when the final answer is not the
+   * one that text made (an outer layer rebuilt it), or has no body.
+   */
+  answer(
+    request: Request,
+    init?: { method?: string },
+  ): Promise<{ response: Response; text: string | undefined }>;
   readonly events: EventStream<ApiEvent>;
   readonly env: ApiEnv;
   /** Every route the API serves, control API included, as data (the OpenAPI document's source). */
@@ -100,10 +115,13 @@ export function createApi(options: ApiOptions = {}): Api {
   const env: ApiEnv = { clock, store, settings, events, journal: journalBuffer, realNow };
 
   const mechanisms: Mechanism[] = [];
-  const reset = (seed: number, sizes: Record<string, number>) => {
+  const reset: MechanismSetup['reset'] = (seed, sizes, { keepJournal = false } = {}) => {
     store.reseed(seed, sizes);
-    for (const mechanism of mechanisms) mechanism.reset?.();
-    events.emit({ type: 'reset', seed, sizes: store.meta.sizes });
+    for (const mechanism of mechanisms) {
+      if (keepJournal && mechanism.name === 'journal') continue;
+      mechanism.reset?.();
+    }
+    events.emit({ type: 'reset', seed, sizes: store.meta.sizes, journalKept: keepJournal });
   };
   let allRoutes: AnyRoute[] = [];
   const setup = { env, reset, routes: () => allRoutes, mechanisms: () => mechanisms };
@@ -126,6 +144,21 @@ export function createApi(options: ApiOptions = {}): Api {
   const apiPipeline = buildPipeline(mechanisms, 'api', routerSlots(apiRoutes));
   const adminPipeline = buildPipeline(mechanisms, 'admin', routerSlots(adminRoutes));
 
+  const run = async (request: Request, init?: { method?: string }): Promise<ApiContext> => {
+    const context = createContext(request, env, init?.method);
+    const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
+    try {
+      await pipeline(context);
+    } catch {
+      // Only a bug in the outer middleware gets here; the answer is still a problem, never a throw.
+      respondProblem(
+        context,
+        new ProblemError('internal-error', 'The server failed while handling this request.'),
+      );
+    }
+    return context;
+  };
+
   return {
     events,
     env,
@@ -139,18 +172,14 @@ export function createApi(options: ApiOptions = {}): Api {
         ),
       ),
     async fetch(request, init) {
-      const context = createContext(request, env, init?.method);
-      const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
-      try {
-        await pipeline(context);
-      } catch {
-        // Only a bug in the outer middleware gets here; the answer is still a problem, never a throw.
-        respondProblem(
-          context,
-          new ProblemError('internal-error', 'The server failed while handling this request.'),
-        );
-      }
-      return context.response ?? new Response(null, { status: 500 });
+      return (await run(request, init)).response ?? new Response(null, { status: 500 });
+    },
+    async answer(request, init) {
+      const context = await run(request, init);
+      const response = context.response ?? new Response(null, { status: 500 });
+      const made = context.var.bodyOf;
+      const text = made?.response === response && response.body !== null ? made.text : undefined;
+      return { response, text };
     },
   };
 }

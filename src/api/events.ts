@@ -15,7 +15,8 @@ export interface ApiEventMap {
   journal: { entry: JournalEntry };
   'journal-cleared': object;
   changes: { changes: readonly RowChange[] };
-  reset: { seed: number; sizes: Readonly<Record<string, number>> };
+  /** `journalKept`: the journal (and the page's log) stays, as `keep_journal` asked. */
+  reset: { seed: number; sizes: Readonly<Record<string, number>>; journalKept: boolean };
   /** A big reseed being built aside, before its reset (units of work, not rows). */
   seeding: { done: number; total: number };
   settings: { settings: Settings };

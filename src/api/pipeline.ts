@@ -79,7 +79,7 @@ export interface MechanismSetup {
   /** Every mechanism, once all are made. */
   mechanisms(): readonly Mechanism[];
   /** Resets the whole instance (the control API's reset). */
-  reset(seed: number, sizes: Record<string, number>): void;
+  reset(seed: number, sizes: Record<string, number>, options?: { keepJournal?: boolean }): void;
 }
 
 export type MechanismFactory = (setup: MechanismSetup) => Mechanism;

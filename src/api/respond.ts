@@ -5,6 +5,13 @@ export const JSON_TYPE = 'application/json';
 export const PROBLEM_JSON_TYPE = 'application/problem+json';
 export const MERGE_PATCH_TYPE = 'application/merge-patch+json';
 
+declare module './context.ts' {
+  interface ContextVariables {
+    /** The answer respondText made and the text of its body (see Api.answer). */
+    bodyOf: { response: Response; text: string };
+  }
+}
+
 /** Answers with a JSON body and keeps its text for the journal. */
 export function respondJson(
   context: ApiContext,
@@ -29,6 +36,7 @@ export function respondText(
     status,
     headers: { ...headers, 'Content-Type': contentType, 'X-Request-Id': context.requestId },
   });
+  context.var.bodyOf = { response: context.response, text };
 }
 
 /** Answers with no body (204, or 304 later). */

@@ -4,6 +4,8 @@
  */
 import { expect } from 'vitest';
 import { createApi, type Api, type ApiOptions } from './create-api.ts';
+import type { MechanismFactory } from './pipeline.ts';
+import { respondNetworkError } from './respond.ts';
 import { PROBLEM_TYPES, type ProblemBody, type ProblemSlug } from './problems.ts';
 import type { Row } from './store/row.ts';
 import type { StoreMeta } from './store/store.ts';
@@ -151,3 +153,25 @@ export const newProduct = (n: number | string, extra: Record<string, unknown> = 
   stock: 7,
   ...extra,
 });
+
+/**
+ * A fault layer for tests: requests to `path` are carried out, then end as a network error
+ * (Response.error()), as the idempotency lab's dropped responses will.
+ */
+export function dropAnswersTo(path: string): MechanismFactory {
+  return () => ({
+    name: 'drop-answers',
+    layers: {
+      faults: async (context, next) => {
+        const dropped = context.url.pathname === path;
+        try {
+          await next();
+        } catch (error) {
+          // Whatever the answer would have been (a 404 problem too), it is lost on the way.
+          if (!dropped) throw error;
+        }
+        if (dropped) respondNetworkError(context);
+      },
+    },
+  });
+}

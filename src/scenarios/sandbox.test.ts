@@ -11,7 +11,6 @@ function setup(paused: boolean) {
   const host: SandboxHost = {
     transport: { origin: 'http://localhost', fetch: (request) => api.fetch(request) },
     realNow: () => real,
-    readMeta: () => api.env.store.meta,
   };
   return { api, host, tick: (ms: number) => (real += ms) };
 }

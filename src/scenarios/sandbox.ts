@@ -41,11 +41,6 @@ export interface SandboxHost {
   /** Where the save and restore requests go (they are bookkeeping, not the lesson's traffic). */
   transport: Transport;
   realNow(): number;
-  /**
-   * The seed, sizes and id sequences: the control API does not answer them yet, so the page
-   * reads them from its own core (read only). Without it, data cannot be saved.
-   */
-  readMeta?(): StoreMeta;
   /** Keeps the saved world across a reload of the page (e.g. sessionStorage). */
   keep?: { save(world: World | undefined): void; load(): World | undefined };
 }
@@ -70,8 +65,9 @@ export async function saveWorld(host: SandboxHost, options: SaveOptions): Promis
   if (options.settings || options.data)
     world.settings = await http.json<Record<string, unknown>>('GET', '/__admin/settings');
   if (!options.data) return world;
-  if (!host.readMeta) throw new Error('this page cannot read the seed, so it cannot save data');
-  const meta = structuredClone(host.readMeta());
+  // The seed, sizes and id sequences, from the control API (GET /__admin/data).
+  const { seed, sizes, sequences } = await http.json<StoreMeta>('GET', '/__admin/data');
+  const meta: StoreMeta = { seed, sizes, sequences };
   const rows: Record<string, Row[]> = {};
   let total = 0;
   for (const name of Object.keys(meta.sizes)) {
@@ -98,7 +94,12 @@ export async function restoreWorld(host: SandboxHost, world: World): Promise<voi
     await http.json('PATCH', '/__admin/settings', { rate_limit: { enabled: false } });
     await http.json('POST', '/__admin/clock', { action: 'pause' });
     const { meta, rows } = world.data;
-    await http.send('POST', '/__admin/reset', { seed: meta.seed, sizes: meta.sizes }, 204);
+    await http.send(
+      'POST',
+      '/__admin/reset',
+      { seed: meta.seed, sizes: meta.sizes, keep_journal: true },
+      204,
+    );
     for (const [name, saved] of Object.entries(rows))
       await restoreCollection(http, name, saved, meta);
   }

@@ -12,6 +12,9 @@ const API_PATH = /^\/(?:api|__admin)(?:\/|$)/;
  * The match is a predicate, not a path pattern: MSW decodes a pattern's wildcard with
  * decodeURIComponent, so a path such as /api/v1/users/%E0%A4%A made MSW itself answer 500 with
  * a stack trace instead of the core's 404 problem.
+ * A network error passes through as it is: when the core answers `Response.error()`, MSW makes
+ * the caller's `fetch` reject with a TypeError, under msw/node and through the worker alike.
+ * @see https://mswjs.io/docs/api/http-response#httpresponseerror
  * @param base the origin to match: `location.origin` in the page, `*` under msw/node (any
  *   origin). An origin is needed in the page: matching any origin would also catch requests to
  *   other hosts, and a looser path rule would catch the dev server's own files under /src/api/.

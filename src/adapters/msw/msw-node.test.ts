@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/create-api.ts';
+import { dropAnswersTo } from '../../api/test-support.ts';
 import { contractSuite } from '../../contract/contract-suite.ts';
 import { createHandlers } from './handlers.ts';
 
@@ -10,6 +11,7 @@ const server = setupServer(...createHandlers(api, '*'));
 
 // 'error': a request the handlers miss must fail the test, not reach the network.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe('msw/node with createHandlers(api, "*")', () => {
@@ -35,6 +37,20 @@ describe('msw/node with createHandlers(api, "*")', () => {
       name: 'Node Kettle',
     });
     expect((await fetch('http://127.0.0.1:9/__admin/clock')).status).toBe(200);
+  });
+});
+
+describe('msw/node: Response.error() from the core', () => {
+  const BROKEN = '/api/v1/users/broken';
+  // The real API with a fault layer: this path's answers end as a network error.
+  const faulty = createApi({ mechanisms: [dropAnswersTo(BROKEN)] });
+
+  it('makes fetch reject with a TypeError, and the next request is answered', async () => {
+    server.use(...createHandlers(faulty, '*'));
+    await expect(fetch(`http://localhost${BROKEN}`)).rejects.toThrow(
+      expect.objectContaining({ name: 'TypeError', message: 'Failed to fetch' }),
+    );
+    expect((await fetch('http://localhost/api/v1/users?limit=1')).status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Api } from '../../api/create-api.ts';
+import { createWriteBatch } from './write-batch.ts';
 
 /** Methods fetch's Request refuses (Fetch standard); node:http accepts them, the core answers them. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -12,39 +13,75 @@ const FALLBACK_ORIGIN = 'http://127.0.0.1';
  * file only translates, so the server answers exactly as api.fetch does.
  */
 export function createApiServer(api: Api): Server {
+  const defer = createWriteBatch();
   return createServer((incoming, outgoing) => {
-    handle(api, incoming, outgoing).catch(() => {
-      // api.fetch never throws; this is a socket failing mid-answer. One request must never
-      // take the server down (an unhandled rejection would end the process).
-      if (!outgoing.headersSent) outgoing.writeHead(500, { connection: 'close' });
-      outgoing.end();
-    });
+    handle(api, incoming, outgoing, defer).catch(() => fail(outgoing));
   });
 }
 
-async function handle(api: Api, incoming: IncomingMessage, outgoing: ServerResponse) {
+/**
+ * api.fetch never throws; this is a socket failing mid-answer. One request must never take the
+ * server down (an unhandled rejection would end the process).
+ */
+function fail(outgoing: ServerResponse): void {
+  if (!outgoing.headersSent) outgoing.writeHead(500, { connection: 'close' });
+  outgoing.end();
+}
+
+async function handle(
+  api: Api,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  defer: (write: () => void) => void,
+) {
   const method = incoming.method ?? 'GET';
   // A bodiless GET stands in for TRACE and friends; the core is told the real method.
   const forbidden = FORBIDDEN_METHODS.has(method);
   const request = toRequest(incoming, forbidden ? 'GET' : method);
-  const response = await api.fetch(request, forbidden ? { method } : undefined);
-  await send(incoming, outgoing, response);
+  const { response, text } = await api.answer(request, forbidden ? { method } : undefined);
+  const write = await prepare(incoming, outgoing, response, text);
+  if (write) {
+    defer(() => {
+      try {
+        write();
+      } catch {
+        fail(outgoing);
+      }
+    });
+  }
 }
 
 function toRequest(incoming: IncomingMessage, method: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const body = hasBody(incoming, method) ? Readable.toWeb(incoming) : null;
-  return new Request(requestUrl(incoming), {
-    method,
-    headers,
-    body: body as ReadableStream<Uint8Array> | null,
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(incoming) };
+  if (hasBody(incoming, method)) {
+    init.body = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
     // Required by undici for a streamed body.
-    ...(body ? { duplex: 'half' } : {}),
-  } as RequestInit);
+    init.duplex = 'half';
+  }
+  return new Request(requestUrl(incoming), init);
+}
+
+/**
+ * The fields as node:http reads them (repeats joined, or dropped where RFC 9110 allows one).
+ * Handed to Request as a plain record, which undici copies in one pass: a Headers built here
+ * would be validated twice.
+ */
+function requestHeaders(incoming: IncomingMessage): HeadersInit {
+  const headers = incoming.headers;
+  for (const name in headers) {
+    // Only Set-Cookie comes as an array; a request rarely carries it.
+    if (typeof headers[name] !== 'string') return pairsOf(headers);
+  }
+  return headers as Record<string, string>;
+}
+
+function pairsOf(headers: IncomingMessage['headers']): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
+    else if (value !== undefined) pairs.push([name, value]);
+  }
+  return pairs;
 }
 
 /**
@@ -58,37 +95,73 @@ function hasBody(incoming: IncomingMessage, method: string): boolean {
   return incoming.headers['transfer-encoding'] !== undefined || (!!length && length !== '0');
 }
 
-function requestUrl(incoming: IncomingMessage): URL {
+/** The URL as text: Request parses it once, and a URL object would be parsed again. */
+function requestUrl(incoming: IncomingMessage): string {
   const target = incoming.url ?? '/';
   const origin = hostOrigin(incoming.headers.host);
   // Origin-form is joined as text: new URL('//api/v1', base) would read "api" as a host.
-  if (target.startsWith('/')) return new URL(origin + target);
+  if (target.startsWith('/')) return origin + target;
   // Absolute-form (as proxies send it), else asterisk-form ("OPTIONS *"), which no route has.
-  return URL.canParse(target) ? new URL(target) : new URL(`${origin}/${target}`);
+  return URL.canParse(target) ? target : `${origin}/${target}`;
 }
+
+// The last Host seen and its origin: a client sends the same one on every request, and one
+// entry cannot grow, whatever hosts clients send.
+let lastHost: string | undefined;
+let lastOrigin = FALLBACK_ORIGIN;
 
 /** The Host header is client input: one that is not a plain host[:port] is not used. */
 function hostOrigin(host: string | undefined): string {
-  if (!host || !URL.canParse(`http://${host}`)) return FALLBACK_ORIGIN;
-  const url = new URL(`http://${host}`);
-  return url.host === host.toLowerCase() ? url.origin : FALLBACK_ORIGIN;
+  if (host === lastHost) return lastOrigin;
+  let origin = FALLBACK_ORIGIN;
+  if (host && URL.canParse(`http://${host}`)) {
+    const url = new URL(`http://${host}`);
+    if (url.host === host.toLowerCase()) origin = url.origin;
+  }
+  lastHost = host;
+  lastOrigin = origin;
+  return origin;
 }
 
-async function send(
+/** The answer as writes to `outgoing`, to run in this turn's batch; none for a network error. */
+async function prepare(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   response: Response,
-): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  if (body) headers['content-length'] = String(body.byteLength);
+  text: string | undefined,
+): Promise<(() => void) | undefined> {
+  // Response.error() is a network error (Fetch standard): no status line, no bytes at all. The
+  // client sees the connection close (curl: "Empty reply from server"); others are unaffected.
+  if (response.type === 'error') {
+    incoming.socket.destroy();
+    return undefined;
+  }
+  const body = await bodyBytes(response, text);
   // The core answered before reading the whole body (413, 415, 404 …): the rest of it is still
   // on the wire, so this connection cannot carry another request. Say so and close it, or the
   // client's next request on it would hang and then fail.
-  if (!incoming.complete) headers.connection = 'close';
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(body);
+  const close = !incoming.complete;
+  // writeHead takes a flat [name, value, …] list as it is, and keeps repeated fields apart.
+  const headers: string[] = [];
+  response.headers.forEach((value, name) => {
+    // Both are this file's to say: the length of the bytes it writes, and the close above.
+    if ((body && name === 'content-length') || (close && name === 'connection')) return;
+    headers.push(name, value);
+  });
+  if (body) headers.push('content-length', String(body.byteLength));
+  if (close) headers.push('connection', 'close');
+  const { status } = response;
+  return () => {
+    outgoing.writeHead(status, headers);
+    outgoing.end(body);
+  };
+}
+
+/** The core made most bodies from a text it still has: encoding it is cheaper than reading back. */
+async function bodyBytes(
+  response: Response,
+  text: string | undefined,
+): Promise<Buffer | undefined> {
+  if (response.body === null) return undefined;
+  return text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
 }

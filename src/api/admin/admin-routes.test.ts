@@ -85,9 +85,21 @@ describe('POST /__admin/reset', () => {
     expect(api.env.store.meta).toMatchObject({ seed: 7, sizes: { users: 5, products: 0 } });
     expect((await call(api, 'GET', '/api/v1/products')).json.pagination.total).toBe(0);
     expect(events.filter((event) => event.type === 'reset')).toEqual([
-      { type: 'reset', seed: 7, sizes: { users: 5, products: 30 } },
-      { type: 'reset', seed: 7, sizes: { users: 5, products: 0 } },
+      { type: 'reset', seed: 7, sizes: { users: 5, products: 30 }, journalKept: false },
+      { type: 'reset', seed: 7, sizes: { users: 5, products: 0 }, journalKept: false },
     ]);
+  });
+
+  it('clears the journal, unless keep_journal asks to keep it', async () => {
+    await call(api, 'GET', '/api/v1/users');
+    expect(await journalTotal()).toBe(1);
+    await call(api, 'POST', '/__admin/reset', { json: { keep_journal: true } });
+    expect(await journalTotal()).toBe(1);
+    expect(events.filter((event) => event.type === 'reset').at(-1)).toMatchObject({
+      journalKept: true,
+    });
+    await call(api, 'POST', '/__admin/reset');
+    expect(await journalTotal()).toBe(0);
   });
 
   it('accepts an empty JSON object or an empty body with the JSON type', async () => {

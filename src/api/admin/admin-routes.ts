@@ -12,7 +12,7 @@ import { clockStateSchema, dataStateSchema } from './admin-schemas.ts';
 
 /** What the control API needs from the API instance besides the shared env. */
 export interface AdminActions {
-  reset(seed: number, sizes: Record<string, number>): void;
+  reset(seed: number, sizes: Record<string, number>, options?: { keepJournal?: boolean }): void;
 }
 
 export const ADMIN_BASE = '/__admin';
@@ -52,6 +52,10 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
   const size = z.int().min(0).max(MAX_SEED_SIZE);
   const resetBody = z.strictObject({
     seed: z.int().min(0).max(0xffffffff).optional(),
+    keep_journal: z.boolean().optional().meta({
+      description:
+        'Keep the journal (and the page’s request log): a lab that resets to put the user’s data back does not erase their history.',
+    }),
     sizes: z
       .strictObject(Object.fromEntries(collectionNames.map((name) => [name, size.optional()])))
       .optional(),
@@ -86,7 +90,7 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
         await context.env.store.prepare(seed, sizes, (progress) =>
           context.env.events.emit({ type: 'seeding', ...progress }),
         );
-        actions.reset(seed, sizes);
+        actions.reset(seed, sizes, { keepJournal: parsed.keep_journal ?? false });
         respondEmpty(context, 204);
       },
     }),
@@ -94,7 +98,7 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
       method: 'GET',
       path: `${ADMIN_BASE}/data`,
       operationId: 'getDataState',
-      summary: 'What the data is: its seed, sizes, row counts, and whether anything changed',
+      summary: 'What the data is: its seed, sizes, id sequences, row counts, and what changed',
       description:
         'A lab that needs data of its own reads this first: data that is still its seed (`pristine`) comes back exactly from a reset to the same seed and sizes.',
       tags: TAGS,
@@ -109,7 +113,15 @@ export function adminRoutes(actions: AdminActions, collectionNames: readonly str
           rows[name] = collection.size;
           if (!collection.holdsSeed(seed, sizes[name] ?? 0)) changed.push(name);
         }
-        respondJson(context, 200, { seed, sizes, rows, changed, pristine: changed.length === 0 });
+        const { sequences } = store.meta;
+        respondJson(context, 200, {
+          seed,
+          sizes,
+          sequences,
+          rows,
+          changed,
+          pristine: changed.length === 0,
+        });
       },
     }),
     defineRoute({

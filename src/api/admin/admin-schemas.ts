@@ -13,6 +13,9 @@ export const dataStateSchema = z.strictObject({
   sizes: z
     .record(z.string(), z.int().min(0))
     .meta({ description: 'Rows each collection was seeded with.' }),
+  sequences: z.record(z.string(), z.int().min(0)).meta({
+    description: 'The next id sequence of each collection (ids come from seed and sequence).',
+  }),
   rows: z
     .record(z.string(), z.int().min(0))
     .meta({ description: 'Rows each collection holds now.' }),

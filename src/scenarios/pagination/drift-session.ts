@@ -68,6 +68,8 @@ export class DriftSession {
       const { transport } = this;
       await expectStatus(204, transport, 'POST', '/__admin/reset', {
         sizes: { [COLLECTION]: config.rows },
+        // The user's request log stays: the demo's own requests join it.
+        keep_journal: true,
       });
       await expectStatus(200, transport, 'POST', '/__admin/clock', { action: 'pause' });
       await expectStatus(200, transport, 'POST', '/__admin/clock', {

@@ -43,8 +43,10 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
       case 'reset':
         seeding = undefined;
         showSeeding();
-        pending = [];
-        useLogStore.getState().clear();
+        if (!event.journalKept) {
+          pending = [];
+          useLogStore.getState().clear();
+        }
         useEngineStore.setState((state) => ({
           seed: event.seed,
           dataVersion: bumpAll(state.dataVersion, Object.keys(event.sizes)),

@@ -22,8 +22,19 @@ export function onEngineEvent<K extends ApiEventType>(
   };
 }
 
+const everyEvent = new Set<AnyListener>();
+
+/** Every event of the core, through the bridge (a scenario stepper that reads several kinds). */
+export function onAnyEngineEvent(listener: (event: ApiEvent) => void): () => void {
+  everyEvent.add(listener);
+  return () => {
+    everyEvent.delete(listener);
+  };
+}
+
 /** Called by the bridge for every event of the core. */
 export function dispatchEngineEvent(event: ApiEvent): void {
+  for (const listener of everyEvent) listener(event);
   const set = listeners.get(event.type);
   if (!set) return;
   for (const listener of set) listener(event);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { onAnyEngineEvent } from '../../bridge/engine-events.ts';
 import { ALGORITHMS } from '../../../api/middleware/rate-limit/registry.ts';
 import { rateLimitStepper, type RateLimitView } from '../../../scenarios/rate-limit/frames.ts';
 import { RATE_LIMIT_SCENARIOS } from '../../../scenarios/rate-limit/scenarios.ts';
@@ -8,7 +9,7 @@ import { pageSandbox } from '../../panels/scenario-player/page-sandbox.ts';
 import type { PlayerAdapter } from '../../panels/scenario-player/player.ts';
 import { ScenarioPlayer } from '../../panels/scenario-player/scenario-player.tsx';
 import { coreTransport, pageTransport } from '../../shared/page-transport.ts';
-import { binDecisions, binWidth, freshLevel } from './chart-data.ts';
+import { binDecisions, binWidth, chartRows, freshLevel } from './chart-data.ts';
 import { LevelChart } from './level-chart.tsx';
 
 let runs = 0;
@@ -18,9 +19,7 @@ function makeAdapter(
   scenario: Scenario<RateLimitStep>,
 ): PlayerAdapter<RateLimitStep, RateLimitView> {
   const stepper = rateLimitStepper({
-    events: {
-      subscribe: (listener) => window.restlab?.api.events.subscribe(listener) ?? (() => {}),
-    },
+    events: { subscribe: onAnyEngineEvent },
     control: coreTransport,
     runId: `p${Math.random().toString(36).slice(2, 7)}${++runs}`,
   });
@@ -75,9 +74,8 @@ function StepChart({ view }: { view: RateLimitView }) {
         s · {admitted} of {view.decisions.length} admitted
       </p>
       <LevelChart
-        bins={bins}
+        rows={chartRows(bins, binMs)}
         startLevel={freshLevel(first) ?? 0}
-        binMs={binMs}
         spanSeconds={(bins.length * binMs) / 1000}
         capacity={algorithm.capacity(first.policy)}
         levelName={algorithm.levelName}

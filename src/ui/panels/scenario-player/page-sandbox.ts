@@ -4,7 +4,7 @@ import { coreTransport } from '../../shared/page-transport.ts';
 /**
  * The page's one sandbox, shared by every lab: saved through the page's core (the control API
  * and the API, journaled like any request), put back when the experiment ends or its lab closes.
- * The seed and sizes come from the core read-only until the control API answers them
+ * The seed, sizes and sequences come from GET /__admin/data
  * (docs/decisions/0009-labs-leave-each-other-alone.md).
  */
 const KEY = 'restlab.sandbox';
@@ -12,11 +12,6 @@ const KEY = 'restlab.sandbox';
 export const pageSandbox = new Sandbox({
   transport: coreTransport,
   realNow: () => performance.now(),
-  readMeta: () => {
-    const meta = window.restlab?.api.env.store.meta;
-    if (!meta) throw new Error('the API is not running in this page');
-    return meta;
-  },
   keep: {
     save(world: World | undefined) {
       try {

@@ -47,12 +47,12 @@ export async function withUsers<T>(
   if (!saved.pristine)
     throw new Error('Your data has changes: measuring another size would replace them.');
   onPhase('generating');
-  await reset({ sizes: { users } });
+  await reset({ sizes: { users }, keep_journal: true });
   try {
     onPhase('measuring');
     return await work();
   } finally {
     onPhase('restoring');
-    await reset({ seed: saved.seed, sizes: saved.sizes });
+    await reset({ seed: saved.seed, sizes: saved.sizes, keep_journal: true });
   }
 }
