@@ -10,6 +10,7 @@ import { LogDock, useDockLayout } from './log-dock.tsx';
 
 const ProblemsIndex = lazy(() => import('../problems/problems-index.tsx'));
 const ProblemPage = lazy(() => import('../problems/problem-page.tsx'));
+const ReferencePage = lazy(() => import('../reference/reference-page.tsx'));
 
 export function App() {
   useDocumentDisplayMode();
@@ -38,6 +39,7 @@ export function App() {
             ))}
             <Route path="/problems" component={ProblemsIndex} />
             <Route path="/problems/:slug">{(params) => <ProblemPage slug={params.slug} />}</Route>
+            <Route path="/reference" component={ReferencePage} />
             <Route>
               <article className="lab">
                 <h1>Page not found</h1>

@@ -32,6 +32,11 @@ export function Header() {
               Problems
             </Link>
           </li>
+          <li>
+            <Link href="/reference" aria-current={current('/reference')}>
+              API
+            </Link>
+          </li>
         </ul>
       </nav>
       <div className="topbar-controls">
