@@ -211,7 +211,12 @@ function parameter(
   const { description, ...rest } = schemas.convert(schema, 'input') as JsonSchema & {
     description?: string;
   };
-  return { name, in: where, required, ...(description ? { description } : {}), schema: rest };
+  // zod lets a parameter's inner rule (integerParam's integer meta) win over the member's own
+  // meta; the member's default and description are what a reader needs.
+  const own = schema.meta();
+  if (own?.default !== undefined) rest.default = own.default;
+  const text = typeof own?.description === 'string' ? own.description : description;
+  return { name, in: where, required, ...(text ? { description: text } : {}), schema: rest };
 }
 
 function shapeOf(schema: z.ZodObject | undefined): [string, z.ZodType][] {

@@ -24,6 +24,7 @@ export function listQuerySchema(sorts: readonly [SortName, ...SortName[]]) {
       limit: integerParam(1, settings.limits.max_page_size)
         .optional()
         .meta({
+          default: settings.limits.default_page_size,
           description: `Rows per page (default limits.default_page_size, ${settings.limits.default_page_size} now).`,
         }),
       offset: integerParam(0, Number.MAX_SAFE_INTEGER)
@@ -35,10 +36,11 @@ export function listQuerySchema(sorts: readonly [SortName, ...SortName[]]) {
       }),
       sort: choiceParam(sorts)
         .optional()
-        .meta({ description: `Order, ties broken by id (default ${DEFAULT_SORT}).` }),
-      include_total: flagParam()
-        .optional()
-        .meta({ description: 'Count every row on a cursor page too (offset pages always do).' }),
+        .meta({ default: DEFAULT_SORT, description: 'Order, ties broken by id.' }),
+      include_total: flagParam().optional().meta({
+        default: 'false',
+        description: 'Count every row on a cursor page too (offset pages always do).',
+      }),
     });
 }
 
