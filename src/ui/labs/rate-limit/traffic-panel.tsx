@@ -54,7 +54,7 @@ export function TrafficPanel() {
               name="rl-mode"
               checked={mode === option.mode}
               onChange={() => setMode(option.mode)}
-              disabled={running}
+              disabled={running || !settings}
             />
             {option.label}
           </label>
@@ -64,14 +64,18 @@ export function TrafficPanel() {
         {MODES.find((option) => option.mode === mode)?.hint}.
       </p>
       <div className="rl-presets">
-        <button type="button" onClick={() => go({ kind: 'single' })} disabled={running}>
+        <button
+          type="button"
+          onClick={() => go({ kind: 'single' })}
+          disabled={running || !settings}
+        >
           One request
         </button>
         <span className="rl-preset">
           <button
             type="button"
             onClick={() => go({ kind: 'burst', count: count(burst, 150) })}
-            disabled={running}
+            disabled={running || !settings}
           >
             Burst of
           </button>
@@ -90,7 +94,7 @@ export function TrafficPanel() {
             onClick={() =>
               go({ kind: 'steady', perSecond: count(rate, 20), seconds: count(seconds, 60) })
             }
-            disabled={running}
+            disabled={running || !settings}
           >
             Steady
           </button>
@@ -117,7 +121,7 @@ export function TrafficPanel() {
             onClick={() =>
               go((applied) => ({ kind: 'window-edge', perSide: count(perSide, applied.quota) }))
             }
-            disabled={running}
+            disabled={running || !settings}
           >
             Window edge
           </button>
