@@ -28,6 +28,16 @@ export async function expectHeaderOnOneLine(page: Page): Promise<void> {
     return sorted.length === 0 ? 0 : (sorted.at(-1) ?? 0) - (sorted[0] ?? 0);
   });
   expect(rows, 'the header keeps to one line').toBeLessThanOrEqual(4);
+  // …and nothing of it is cut off at the right edge.
+  const overflow = await page.locator('header.topbar').evaluate((header) => {
+    const right = Math.max(
+      ...Array.from(header.querySelectorAll('button, a, input, select')).map(
+        (element) => element.getBoundingClientRect().right,
+      ),
+    );
+    return right - window.innerWidth;
+  });
+  expect(overflow, 'every control of the header is inside the window').toBeLessThanOrEqual(0);
 }
 
 /**

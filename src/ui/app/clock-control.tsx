@@ -45,7 +45,7 @@ export function ClockControl() {
         {paused && (
           <span className="clock-paused" aria-hidden="true">
             {' '}
-            ⏸
+            ‖
           </span>
         )}
         <span className="clock-state">{paused ? ' paused' : ''}</span>
