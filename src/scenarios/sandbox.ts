@@ -1,7 +1,6 @@
 import { API_BASE } from '../api/routes/api-base.ts';
-import { writeMediaType } from '../api/routes/methods.ts';
 import { makeId } from '../api/store/random.ts';
-import type { Transport } from './scenario.ts';
+import { jsonRequest, type Transport } from './scenario.ts';
 
 /**
  * A lab's experiment runs in a sandbox: before it changes anything the user owns (data, settings,
@@ -178,14 +177,8 @@ type Http = ReturnType<typeof client>;
 
 function client(transport: Transport) {
   const send = async (method: string, path: string, body?: unknown, expected?: number) => {
-    const headers: Record<string, string> = { 'X-Client-Id': SANDBOX_CLIENT };
-    if (body !== undefined) headers['Content-Type'] = writeMediaType(method);
     const response = await transport.fetch(
-      new Request(transport.origin + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+      jsonRequest(transport, method, path, body, { 'X-Client-Id': SANDBOX_CLIENT }),
     );
     const text = await response.text();
     const ok = expected === undefined ? response.ok : response.status === expected;

@@ -1,3 +1,4 @@
+import { writeMediaType } from '../api/routes/methods.ts';
 /**
  * A scenario is data: steps to take and the outcomes they must produce. The same scenario runs
  * three ways: from its lab's Run button (through the service worker), in vitest (against the
@@ -13,6 +14,23 @@ export interface Transport {
 }
 
 /** A measured outcome: a number, string or boolean a step recorded under a name. */
+/** A request as scenarios send them: a JSON body (JSON Merge Patch for PATCH) when there is one. */
+export function jsonRequest(
+  transport: Transport,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Request {
+  const sent =
+    body === undefined ? headers : { ...headers, 'Content-Type': writeMediaType(method) };
+  return new Request(transport.origin + path, {
+    method,
+    headers: sent,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 export type Metric = number | string | boolean;
 
 export type Comparison = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';

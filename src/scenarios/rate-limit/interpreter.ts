@@ -1,7 +1,11 @@
 import { API_BASE } from '../../api/routes/api-base.ts';
-import { writeMediaType } from '../../api/routes/methods.ts';
 import { maxInSpan } from '../../api/middleware/rate-limit/replay.ts';
-import type { ScenarioContext, StepInterpreter, Transport } from '../scenario.ts';
+import {
+  jsonRequest,
+  type ScenarioContext,
+  type StepInterpreter,
+  type Transport,
+} from '../scenario.ts';
 import { playTrace } from './play-trace.ts';
 import type { RateLimitStep } from './steps.ts';
 
@@ -110,19 +114,7 @@ async function json(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const headers =
-    body === undefined
-      ? undefined
-      : {
-          'Content-Type': writeMediaType(method),
-        };
-  const response = await transport.fetch(
-    new Request(transport.origin + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+  const response = await transport.fetch(jsonRequest(transport, method, path, body));
   const text = await response.text();
   if (!response.ok)
     throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
