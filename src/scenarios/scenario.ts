@@ -63,6 +63,20 @@ export interface ScenarioContext {
   signal?: AbortSignal;
 }
 
+/** A fresh context for one run of a scenario: its transport and the metrics its steps record. */
+export function scenarioContext(
+  transport: Transport,
+): ScenarioContext & { metrics: Record<string, Metric> } {
+  const metrics: Record<string, Metric> = {};
+  return {
+    transport,
+    metrics,
+    record: (metric, value) => {
+      metrics[metric] = value;
+    },
+  };
+}
+
 export type StepInterpreter<Step extends { kind: string }> = (
   step: Step,
   context: ScenarioContext,
@@ -86,16 +100,8 @@ export async function runScenario<Step extends { kind: string }>(
   transport: Transport,
   options: { onStep?: ScenarioContext['onStep']; signal?: AbortSignal } = {},
 ): Promise<ScenarioResult> {
-  const metrics: Record<string, Metric> = {};
-  const context: ScenarioContext = {
-    transport,
-    metrics,
-    record: (metric, value) => {
-      metrics[metric] = value;
-    },
-    onStep: options.onStep,
-    signal: options.signal,
-  };
+  const context = { ...scenarioContext(transport), onStep: options.onStep, signal: options.signal };
+  const { metrics } = context;
   for (const [index, step] of scenario.steps.entries()) {
     options.signal?.throwIfAborted();
     await interpret(step, context);

@@ -1,5 +1,6 @@
 import {
   checkExpectations,
+  scenarioContext,
   type CheckResult,
   type Metric,
   type Scenario,
@@ -78,14 +79,8 @@ export function createPlayer<Step extends { kind: string }, View>(
   const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { steps } = adapter.scenario;
   const listeners = new Set<() => void>();
-  const metrics: Record<string, Metric> = {};
-  const context: ScenarioContext = {
-    transport,
-    metrics,
-    record: (metric, value) => {
-      metrics[metric] = value;
-    },
-  };
+  const context = scenarioContext(transport);
+  const { metrics } = context;
   let state: PlayerState<View> = {
     cursor: -1,
     frames: [],
