@@ -128,7 +128,7 @@ export default function CostPanel() {
                 ? `Measures the ${n(users)} users there are now; your data is not changed.`
                 : blocked
                   ? `Your data has changes (made in the Explorer or another lab), so it cannot be rebuilt and put back. Measure the ${n(users)} users there are now, or Reset in the header first.`
-                  : `Builds ${n(size)} users for the measurement, then puts your ${n(users)} back exactly as they were. Each rebuild starts the request log afresh.`}
+                  : `Builds ${n(size)} users for the measurement, then puts your ${n(users)} back exactly as they were. Your request log stays.`}
           </p>
           <p className="pg-muted" data-testid="users-count">
             {users === undefined ? '' : `${n(users)} users now`}
