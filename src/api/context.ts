@@ -34,9 +34,16 @@ export interface ApiEnv {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface ContextVariables {}
 
+/**
+ * What the core reads of a request: a fetch `Request` is one, and an adapter may pass less
+ * (node:http passes its own fields, since a Request on Node builds an AbortSignal and more that
+ * the core never reads).
+ */
+export type ApiRequest = Pick<Request, 'url' | 'method' | 'headers' | 'body'>;
+
 /** One request's state as it travels through the middleware. */
 export interface ApiContext {
-  readonly request: Request;
+  readonly request: ApiRequest;
   readonly url: URL;
   readonly method: string;
   readonly env: ApiEnv;
@@ -57,9 +64,20 @@ export interface ApiContext {
   response: Response | undefined;
   /** The response body as text, kept so the journal need not read the response stream. */
   responseBodyText: string | undefined;
+  /**
+   * True when the adapter writes the body itself from its text (Api.answer): the answer is then
+   * built without a body stream, which on Node costs a tenth of one with it (its web streams are
+   * made transferable at birth), and the text goes to the adapter beside it.
+   */
+  readonly bodyAsText: boolean;
 }
 
-export function createContext(request: Request, env: ApiEnv, method = request.method): ApiContext {
+export function createContext(
+  request: ApiRequest,
+  env: ApiEnv,
+  method = request.method,
+  bodyAsText = false,
+): ApiContext {
   return {
     request,
     url: new URL(request.url),
@@ -73,6 +91,7 @@ export function createContext(request: Request, env: ApiEnv, method = request.me
     requestBodyText: undefined,
     response: undefined,
     responseBodyText: undefined,
+    bodyAsText,
   };
 }
 

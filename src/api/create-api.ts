@@ -1,6 +1,6 @@
 import { createVirtualClock, type ClockOptions, type VirtualClock } from './clock.ts';
 import type { Middleware } from './compose.ts';
-import { createContext, type ApiContext, type ApiEnv } from './context.ts';
+import { createContext, type ApiContext, type ApiEnv, type ApiRequest } from './context.ts';
 import { EventStream, type ApiEvent } from './events.ts';
 import { Journal } from './middleware/journal/journal.ts';
 import { MECHANISMS, RESOURCES } from './mechanisms.ts';
@@ -56,13 +56,13 @@ export interface Api {
    */
   fetch(request: Request, init?: { method?: string }): Promise<Response>;
   /**
-   * Like `fetch`, with the text the body was made from when the core still has it: an adapter
-   * that writes bytes (node:http) sends it instead of reading the body stream back, which costs
-   * more on Node than the rest of its work. `text` is undefined when the final answer is not the
-   * one that text made (an outer layer rebuilt it), or has no body.
+   * Like `fetch`, for an adapter that writes bytes itself (node:http): a body the core made from
+   * a text comes as `text`, and the response then carries no body stream (building one costs
+   * more on Node than the rest of the core's work). `text` is undefined when the body, if any,
+   * is the response's own stream.
    */
   answer(
-    request: Request,
+    request: ApiRequest,
     init?: { method?: string },
   ): Promise<{ response: Response; text: string | undefined }>;
   readonly events: EventStream<ApiEvent>;
@@ -144,8 +144,12 @@ export function createApi(options: ApiOptions = {}): Api {
   const apiPipeline = buildPipeline(mechanisms, 'api', routerSlots(apiRoutes));
   const adminPipeline = buildPipeline(mechanisms, 'admin', routerSlots(adminRoutes));
 
-  const run = async (request: Request, init?: { method?: string }): Promise<ApiContext> => {
-    const context = createContext(request, env, init?.method);
+  const run = async (
+    request: ApiRequest,
+    init: { method?: string } | undefined,
+    bodyAsText: boolean,
+  ): Promise<ApiContext> => {
+    const context = createContext(request, env, init?.method, bodyAsText);
     const pipeline = context.url.pathname.startsWith(ADMIN_PREFIX) ? adminPipeline : apiPipeline;
     try {
       await pipeline(context);
@@ -172,13 +176,13 @@ export function createApi(options: ApiOptions = {}): Api {
         ),
       ),
     async fetch(request, init) {
-      return (await run(request, init)).response ?? new Response(null, { status: 500 });
+      return (await run(request, init, false)).response ?? new Response(null, { status: 500 });
     },
     async answer(request, init) {
-      const context = await run(request, init);
+      const context = await run(request, init, true);
       const response = context.response ?? new Response(null, { status: 500 });
       const made = context.var.bodyOf;
-      const text = made?.response === response && response.body !== null ? made.text : undefined;
+      const text = made?.response === response ? made.text : undefined;
       return { response, text };
     },
   };

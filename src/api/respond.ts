@@ -32,7 +32,7 @@ export function respondText(
   contentType = JSON_TYPE,
 ): void {
   context.responseBodyText = text;
-  context.response = new Response(text, {
+  context.response = new Response(context.bodyAsText ? null : text, {
     status,
     headers: { ...headers, 'Content-Type': contentType, 'X-Request-Id': context.requestId },
   });

@@ -2,6 +2,7 @@ import { FETCH_FORBIDDEN_METHODS } from '../../api/routes/methods.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Api } from '../../api/create-api.ts';
+import type { ApiRequest } from '../../api/context.ts';
 import { createWriteBatch } from './write-batch.ts';
 
 const FALLBACK_ORIGIN = 'http://127.0.0.1';
@@ -50,21 +51,22 @@ async function handle(
   }
 }
 
-function toRequest(incoming: IncomingMessage, method: string): Request {
-  const init: RequestInit & { duplex?: 'half' } = { method, headers: requestHeaders(incoming) };
-  if (hasBody(incoming, method)) {
-    init.body = Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
-    // Required by undici for a streamed body.
-    init.duplex = 'half';
-  }
-  return new Request(requestUrl(incoming), init);
+/**
+ * What the core reads of a request, without a fetch `Request`: on Node one costs an
+ * AbortSignal and a transferable object per request, which the core never uses.
+ */
+function toRequest(incoming: IncomingMessage, method: string): ApiRequest {
+  return {
+    url: requestUrl(incoming),
+    method,
+    headers: new Headers(requestHeaders(incoming)),
+    body: hasBody(incoming, method)
+      ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array<ArrayBuffer>>)
+      : null,
+  };
 }
 
-/**
- * The fields as node:http reads them (repeats joined, or dropped where RFC 9110 allows one).
- * Handed to Request as a plain record, which undici copies in one pass: a Headers built here
- * would be validated twice.
- */
+/** The fields as node:http reads them (repeats joined, or dropped where RFC 9110 allows one). */
 function requestHeaders(incoming: IncomingMessage): HeadersInit {
   const headers = incoming.headers;
   for (const name in headers) {
@@ -94,7 +96,7 @@ function hasBody(incoming: IncomingMessage, method: string): boolean {
   return incoming.headers['transfer-encoding'] !== undefined || (!!length && length !== '0');
 }
 
-/** The URL as text: Request parses it once, and a URL object would be parsed again. */
+/** The URL as text: the core parses it once. */
 function requestUrl(incoming: IncomingMessage): string {
   const target = incoming.url ?? '/';
   const origin = hostOrigin(incoming.headers.host);
@@ -156,11 +158,11 @@ async function prepare(
   };
 }
 
-/** The core made most bodies from a text it still has: encoding it is cheaper than reading back. */
+/** Most bodies come as the text the core made them from (Api.answer); the rest as a stream. */
 async function bodyBytes(
   response: Response,
   text: string | undefined,
 ): Promise<Buffer | undefined> {
-  if (response.body === null) return undefined;
-  return text === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(text);
+  if (text !== undefined) return Buffer.from(text);
+  return response.body === null ? undefined : Buffer.from(await response.arrayBuffer());
 }

@@ -1,4 +1,4 @@
-import { note, type ApiContext } from '../../context.ts';
+import { note, type ApiContext, type ApiRequest } from '../../context.ts';
 import { ProblemError } from '../../problems.ts';
 import type { JSON_TYPE } from '../../respond.ts';
 import { MERGE_PATCH_TYPE } from '../../respond.ts';
@@ -91,7 +91,7 @@ export function parseMediaType(
   return result;
 }
 
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new ProblemError(
       'content-too-large',

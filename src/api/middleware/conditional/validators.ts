@@ -14,8 +14,30 @@ const encoder = new TextEncoder();
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-8.8.3
  */
 export function entityTagOf(body: string, weak: boolean): EntityTag {
-  const digest = sha256(encoder.encode(body)).subarray(0, 16);
-  return { weak, opaque: `"${base64url.encode(digest)}"` };
+  return { weak, opaque: opaqueTagOf(body) };
+}
+
+// The tags of the representations served last: one served again (every GET of an unchanged row,
+// every 304 check) is not hashed again. Bounded by count and by the characters it holds.
+const RECENT_TAGS_MAX = 256;
+const RECENT_CHARS_MAX = 1 << 20;
+const recentTags = new Map<string, string>();
+let recentChars = 0;
+
+function opaqueTagOf(body: string): string {
+  const known = recentTags.get(body);
+  if (known !== undefined) return known;
+  const opaque = `"${base64url.encode(sha256(encoder.encode(body)).subarray(0, 16))}"`;
+  if (body.length <= RECENT_CHARS_MAX / 4) {
+    recentTags.set(body, opaque);
+    recentChars += body.length;
+    for (const oldest of recentTags.keys()) {
+      if (recentTags.size <= RECENT_TAGS_MAX && recentChars <= RECENT_CHARS_MAX) break;
+      recentTags.delete(oldest);
+      recentChars -= oldest.length;
+    }
+  }
+  return opaque;
 }
 
 /** A row's Last-Modified: its updated_at, in whole seconds (HTTP-dates have no fraction). */

@@ -152,6 +152,8 @@ export const stampRateLimitHeaders: Middleware<ApiContext> = async (context, nex
     // Immutable headers (Response.redirect): the same answer, rebuilt mutable.
     const copy = new Response(response.body, response);
     for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    // A body kept as text (Api.answer) stays the body of the copy.
+    if (context.var.bodyOf?.response === response) context.var.bodyOf.response = copy;
     context.response = copy;
   }
 };
