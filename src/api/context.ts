@@ -39,7 +39,13 @@ export interface ContextVariables {}
  * (node:http passes its own fields, since a Request on Node builds an AbortSignal and more that
  * the core never reads).
  */
-export type ApiRequest = Pick<Request, 'url' | 'method' | 'headers' | 'body'>;
+export type ApiRequest = Pick<Request, 'url' | 'method' | 'headers' | 'body'> & {
+  /**
+   * The whole body, for an adapter that holds it in memory already (MSW does): read as it is
+   * instead of through a stream. `body` is then null.
+   */
+  readonly bodyBytes?: Uint8Array;
+};
 
 /** One request's state as it travels through the middleware. */
 export interface ApiContext {

@@ -54,7 +54,7 @@ export interface Api {
    * adapters that receive methods fetch's Request cannot carry (TRACE, CONNECT). A network
    * error is `Response.error()` (type "error"): adapters make the client's fetch fail with it.
    */
-  fetch(request: Request, init?: { method?: string }): Promise<Response>;
+  fetch(request: ApiRequest, init?: { method?: string }): Promise<Response>;
   /**
    * Like `fetch`, for an adapter that writes bytes itself (node:http): a body the core made from
    * a text comes as `text`, and the response then carries no body stream (building one costs

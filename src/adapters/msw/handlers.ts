@@ -1,5 +1,6 @@
 import { http } from 'msw';
 import type { Api } from '../../api/create-api.ts';
+import type { ApiRequest } from '../../api/context.ts';
 
 /** The API's own paths: /api and /__admin, and everything under them. */
 const API_PATH = /^\/(?:api|__admin)(?:\/|$)/;
@@ -34,15 +35,14 @@ export function createHandlers(api: Api, base: string) {
  * branch MSW keeps, and the 413 never came. And the worker hands a bodiless POST over with an
  * empty body of unknown length, which the core took for a body without a Content-Type (415);
  * a browser sends that POST as Content-Length: 0, i.e. no content. MSW holds the whole body in
- * memory already, so reading it here costs one copy, and only for requests that have a body.
+ * memory already, so reading it here costs one copy, only for requests that have a body, and the
+ * core takes the bytes as they are (no second Request, no second stream).
  */
-async function asSent(request: Request): Promise<Request> {
+async function asSent(request: Request): Promise<Request | ApiRequest> {
   if (request.body === null) return request;
-  const bytes = await request.arrayBuffer();
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: bytes.byteLength > 0 ? bytes : null,
-    signal: request.signal,
-  });
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  const { url, method, headers } = request;
+  return bytes.byteLength > 0
+    ? { url, method, headers, body: null, bodyBytes: bytes }
+    : { url, method, headers, body: null };
 }

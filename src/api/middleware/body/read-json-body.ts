@@ -100,6 +100,10 @@ async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8A
     );
   const declared = Number(request.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (request.bodyBytes !== undefined) {
+    if (request.bodyBytes.byteLength > maxBytes) throw tooLarge();
+    return request.bodyBytes;
+  }
   if (request.body === null) return new Uint8Array(0);
 
   const reader = request.body.getReader();
