@@ -1,4 +1,5 @@
 import { adminMechanism } from './admin/mechanism.ts';
+import { authMechanism } from './middleware/auth/mechanism.ts';
 import { conditionalMechanism } from './middleware/conditional/mechanism.ts';
 import { errorBoundaryMechanism } from './middleware/error-boundary/mechanism.ts';
 import { headMechanism } from './middleware/head/mechanism.ts';
@@ -24,6 +25,7 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   headMechanism,
   errorBoundaryMechanism,
   rateLimitMechanism,
+  authMechanism,
   conditionalMechanism,
   resourcesMechanism(RESOURCES),
   adminMechanism,
