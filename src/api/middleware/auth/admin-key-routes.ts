@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ADMIN_BASE } from '../../admin/admin-routes.ts';
+import { ADMIN_BASE, valid } from '../../admin/admin-routes.ts';
 import { toRfc3339 } from '../../clock.ts';
 import type { ApiContext } from '../../context.ts';
-import { respondJson } from '../../respond.ts';
+import { JSON_TYPE, respondJson } from '../../respond.ts';
+import { readRouteBody } from '../../routes/read-body.ts';
 import { defineRoute, type AnyRoute } from '../../routes/route.ts';
 import type { Authority } from './authority.ts';
 
@@ -64,6 +65,7 @@ async function keysOf(context: ApiContext, authority: Authority) {
 /** The control API's view of the token authority: keys (and rotating them), refresh families. */
 export function adminKeyRoutes(authority: Authority): AnyRoute[] {
   return [
+    mintRoute(authority),
     defineRoute({
       method: 'GET',
       path: `${ADMIN_BASE}/keys`,
@@ -128,4 +130,53 @@ export function adminKeyRoutes(authority: Authority): AnyRoute[] {
       },
     }),
   ];
+}
+
+const mintBody = z.strictObject({
+  sub: z.string().min(1).max(200).optional(),
+  scope: z.string().max(200).optional(),
+  claims: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: 'Claims to set (null removes one), over those a sign-in would give.' }),
+  header: z.record(z.string(), z.unknown()).optional().meta({
+    description: 'Header parameters to set (null removes one); alg and kid stay the key’s.',
+  }),
+});
+
+/**
+ * POST /__admin/tokens: a token signed by the real current key with the claims and header asked
+ * for. The attack gallery's workshop: what another service of the same issuer, or a token kept
+ * from long ago, would present (another aud, iss or typ, an exp in the past, a crit header).
+ */
+export function mintRoute(authority: Authority): AnyRoute {
+  return defineRoute({
+    method: 'POST',
+    path: `${ADMIN_BASE}/tokens`,
+    operationId: 'mintToken',
+    summary: 'Sign a token with the current key and chosen claims (the attack gallery’s workshop)',
+    tags: TAGS,
+    request: { body: { contentType: JSON_TYPE, schema: mintBody } },
+    responses: {
+      200: {
+        description: 'The token.',
+        schema: z.strictObject({ access_token: z.string() }),
+      },
+      400: {
+        description: 'The body is not a JSON object.',
+        problems: ['malformed-json', 'invalid-body'],
+      },
+      413: { description: 'The body is too large.', problems: ['content-too-large'] },
+      415: {
+        description: 'The body is not application/json.',
+        problems: ['unsupported-media-type'],
+      },
+      422: { description: 'The body is not valid.', problems: ['validation-failed'] },
+    },
+    handler: async (context) => {
+      const body = valid(mintBody, await readRouteBody(context), 'token request');
+      const token = await authority.mint(context.url.origin, body);
+      respondJson(context, 200, { access_token: token });
+    },
+  });
 }

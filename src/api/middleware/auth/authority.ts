@@ -104,6 +104,49 @@ export class Authority {
     return { token, jti, expiresIn };
   }
 
+  /**
+   * A token signed by the current key with chosen claims and header members (null removes one);
+   * `alg` and `kid` stay the key's. For the control API's workshop (POST /__admin/tokens).
+   */
+  async mint(
+    issuer: string,
+    options: {
+      sub?: string;
+      scope?: string;
+      claims?: Record<string, unknown>;
+      header?: Record<string, unknown>;
+    },
+  ): Promise<string> {
+    const now = this.#env.clock.now();
+    const key = await this.ring.current(this.settings, now);
+    const material = await this.ring.material(key);
+    const iat = Math.floor(now / 1000);
+    const payload: Record<string, unknown> = {
+      iss: issuer,
+      aud: AUDIENCE,
+      sub: options.sub ?? 'usr_workshop',
+      client_id: LOGIN_CLIENT_ID,
+      scope: options.scope ?? 'read write',
+      iat,
+      exp: iat + this.settings.access_ttl_s,
+      jti: newJti(),
+    };
+    const header: Record<string, unknown> = { typ: TOKEN_TYPE };
+    for (const [target, changes] of [
+      [payload, options.claims],
+      [header, options.header],
+    ] as const) {
+      for (const [name, value] of Object.entries(changes ?? {})) {
+        if (value === null) delete target[name];
+        else target[name] = value;
+      }
+    }
+    const crit = Array.isArray(header.crit) ? (header.crit as string[]) : [];
+    return new SignJWT(payload)
+      .setProtectedHeader({ ...header, alg: key.alg, kid: key.kid })
+      .sign(material.signing, { crit: Object.fromEntries(crit.map((name) => [name, true])) });
+  }
+
   /** A new family (a sign-in) and its first pair. */
   async signIn(sub: string, scope: string, issuer: string, clientId = LOGIN_CLIENT_ID) {
     const now = this.#env.clock.now();

@@ -1,4 +1,10 @@
-import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+import {
+  base64url,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type ProtectedHeaderParameters,
+} from 'jose';
 import type { AuthSettings } from './auth-settings.ts';
 import {
   AUDIENCE,
@@ -34,9 +40,16 @@ export async function verifyBcp(input: VerifyInput): Promise<Verdict> {
   let header: ProtectedHeaderParameters;
   try {
     header = decodeProtectedHeader(token);
-    if (token.split('.').length !== 3) throw new Error('not three parts');
+    const parts = token.split('.');
+    // Canonical base64url only (RFC 7515 §2): one token, one spelling, so no changed character
+    // can decode to the same bytes and pass.
+    if (
+      parts.length !== 3 ||
+      parts.some((part) => base64url.encode(base64url.decode(part)) !== part)
+    )
+      throw new Error('not three canonical parts');
   } catch {
-    return refuse('format', 'the token is not a compact JWS (three base64url parts)');
+    return refuse('format', 'the token is not a compact JWS (three canonical base64url parts)');
   }
   if (header.alg === 'none' || header.alg === undefined)
     return refuse('alg', 'alg "none" (an unsigned token) is never accepted');
