@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { jsonBody, openApp, pageFetch } from './support.ts';
+
+test('signed in through the header, with enforce writes a member’s delete shows 403 in the explorer', async ({
+  page,
+}) => {
+  await openApp(page, '/explorer');
+  const patched = await pageFetch(page, 'PATCH', '/__admin/settings', {
+    headers: { 'Content-Type': 'application/merge-patch+json' },
+    body: JSON.stringify({ auth: { enforce: 'writes' } }),
+  });
+  expect(patched.status).toBe(200);
+
+  // Signed out, a write is 401.
+  const anonymous = await pageFetch(
+    page,
+    'POST',
+    '/api/v1/products',
+    jsonBody({ name: 'X', price_cents: 1, stock: 1 }),
+  );
+  expect(anonymous.status).toBe(401);
+
+  await page.getByTestId('session-button').click();
+  await page.getByRole('button', { name: 'Seed member' }).click();
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'member');
+
+  await page
+    .getByRole('button', { name: /^Delete/ })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: /Delete user/ });
+  await dialog.getByRole('button', { name: /^Delete usr_/ }).click();
+  const problem = dialog.getByRole('alert');
+  await expect(problem).toContainText('403');
+  await expect(problem).toContainText('Insufficient scope');
+
+  // The log shows the real request, with the bearer token it carried.
+  const row = page
+    .getByRole('listbox', { name: 'Requests, newest first' })
+    .getByRole('option')
+    .filter({ hasText: 'DELETE' })
+    .first();
+  await expect(row).toContainText('403');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await row.click();
+  await page.getByTestId('log-detail').getByRole('tab', { name: 'Headers' }).click();
+  await expect(page.getByTestId('log-detail')).toContainText(/authorization/i);
+  await expect(page.getByTestId('log-detail')).toContainText('Bearer ey');
+
+  // As the admin the same delete works.
+  await page.getByTestId('session-button').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'none');
+  await page.getByTestId('session-button').click();
+  await page.getByRole('button', { name: 'Seed admin' }).click();
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'admin');
+  await page
+    .getByRole('button', { name: /^Delete/ })
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: /Delete user/ })
+    .getByRole('button', { name: /^Delete usr_/ })
+    .click();
+  await expect(page.getByRole('dialog', { name: /Delete user/ })).toBeHidden();
+});
+
+test('the password never shows in the log, its curl or its HAR', async ({ page }) => {
+  await openApp(page, '/explorer');
+  const secret = 'Never-In-The-Log-42';
+  const created = await pageFetch(
+    page,
+    'POST',
+    '/api/v1/users',
+    jsonBody({ name: 'Secret Keeper', email: 'keeper@example.org', password: secret }),
+  );
+  expect(created.status).toBe(201);
+  expect(created.text).not.toContain(secret);
+  const login = await pageFetch(
+    page,
+    'POST',
+    '/api/v1/auth/login',
+    jsonBody({ email: 'keeper@example.org', password: secret }),
+  );
+  expect(login.status).toBe(200);
+  const journal = await pageFetch(page, 'GET', '/__admin/requests?limit=50');
+  expect(journal.text).not.toContain(secret);
+  expect(journal.text).toContain('••••');
+  const logText = await page.getByRole('listbox', { name: 'Requests, newest first' }).innerText();
+  expect(logText).not.toContain(secret);
+});
