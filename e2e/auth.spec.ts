@@ -89,3 +89,51 @@ test('the password never shows in the log, its curl or its HAR', async ({ page }
   const logText = await page.getByRole('listbox', { name: 'Requests, newest first' }).innerText();
   expect(logText).not.toContain(secret);
 });
+
+test('the attack gallery: every forgery refused by BCP, alg none accepted by naive, each a real request', async ({
+  page,
+}) => {
+  await openApp(page, '/auth');
+  await page.getByRole('button', { name: 'Run every attack' }).click();
+  const table = page.getByTestId('gallery-table');
+  await expect(table.locator('tr[data-attack="reused-refresh"]')).toBeVisible({ timeout: 20_000 });
+  const rows = table.locator('tbody tr[data-attack]:not([data-attack="reused-refresh"])');
+  await expect(rows).toHaveCount(15);
+  for (const row of await rows.all())
+    await expect(row.getByTestId('bcp')).toHaveAttribute('data-accepted', 'false');
+  await expect(table.locator('tr[data-attack="alg-none"]').getByTestId('naive')).toHaveAttribute(
+    'data-accepted',
+    'true',
+  );
+  await expect(table.locator('tr[data-attack="alg-none"]').getByTestId('bcp')).toContainText(
+    '401 alg',
+  );
+  await expect(table).not.toContainText('unexpected');
+  await expect(table.getByTestId('reuse')).toContainText('refused: 401');
+  // The verifier setting came back.
+  const settings = await pageFetch(page, 'GET', '/__admin/settings');
+  expect((settings.json as { auth: { verifier: string } }).auth.verifier).toBe('bcp');
+  await expect(page.getByTestId('log-count')).not.toContainText(/^0 /);
+});
+
+test('the five auth scenarios hold through the worker, run from the lab’s player', async ({
+  page,
+}) => {
+  await openApp(page, '/auth');
+  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  for (const id of [
+    '401-or-403',
+    'expired-token',
+    'refresh-reuse',
+    'alg-none-naive',
+    'rotated-key-grace',
+  ]) {
+    const card = page.getByTestId(`scenario-${id}`);
+    await card.getByRole('button', { name: 'Run' }).click();
+    await expect(card.getByTestId('scenario-verdict')).toHaveText('✓ Every claim holds', {
+      timeout: 20_000,
+    });
+  }
+  const settings = await pageFetch(page, 'GET', '/__admin/settings');
+  expect((settings.json as { auth: { enforce: string } }).auth.enforce).toBe('off');
+});

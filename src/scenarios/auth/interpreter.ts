@@ -38,6 +38,9 @@ export function authInterpreter(control?: Transport) {
       case 'advance':
         await request(admin, 'POST', '/__admin/clock', { action: 'advance', ms: step.ms });
         return undefined;
+      case 'pause':
+        await request(admin, 'POST', '/__admin/clock', { action: 'pause' });
+        return undefined;
       case 'rotate':
         await request(admin, 'POST', '/__admin/keys/rotate');
         return undefined;

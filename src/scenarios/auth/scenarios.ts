@@ -213,6 +213,7 @@ export const AUTH_SCENARIOS: readonly Scenario<AuthStep>[] = [
         auth: { access_ttl_s: 3600, key_grace_s: 900, verifier: 'bcp' },
         say: 'Tokens live an hour; grace is 15 minutes.',
       },
+      { kind: 'pause', say: 'The clock is paused, so each instant is exact.' },
       { kind: 'sign-in', role: 'member', as: 'a', say: 'A token signed by key 1.' },
       { kind: 'rotate', say: 'Rotate: key 2 signs from now on.' },
       {

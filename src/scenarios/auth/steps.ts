@@ -19,6 +19,8 @@ export type AuthStep =
   /** Refreshes the pair kept under `from` (its refresh token); a 200 pair is kept under `as`. */
   | { kind: 'refresh'; from: string; as: string; say: string }
   | { kind: 'advance'; ms: number; say: string }
+  /** Pauses the virtual clock, so that exact instants hold however long the steps take. */
+  | { kind: 'pause'; say: string }
   | { kind: 'rotate'; say: string }
   /** Builds an attack of the gallery from the pair under `from`; kept under `as`. */
   | { kind: 'forge'; attack: string; from: string; as: string; say: string };

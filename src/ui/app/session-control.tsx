@@ -50,7 +50,6 @@ export function SessionControl() {
             : 'Sign in: every request the app sends then carries the token'
         }
       >
-        <span aria-hidden="true">{session.accessToken ? '● ' : '○ '}</span>
         {label}
       </button>
       <div
@@ -98,7 +97,7 @@ export function SessionControl() {
             </div>
             <form onSubmit={(event) => void submit(event)} className="session-form">
               <label>
-                Email
+                Account email
                 <input
                   type="email"
                   value={email}
@@ -108,7 +107,7 @@ export function SessionControl() {
                 />
               </label>
               <label>
-                Password
+                Account password
                 <input
                   type="password"
                   value={password}
