@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { jsonBody, openApp, pageFetch } from './support.ts';
+import { expectWorkbench, setPresenter } from './workbench.ts';
 
 test('signed in through the header, with enforce writes a member’s delete shows 403 in the explorer', async ({
   page,
@@ -137,3 +138,20 @@ test('the five auth scenarios hold through the worker, run from the lab’s play
   const settings = await pageFetch(page, 'GET', '/__admin/settings');
   expect((settings.json as { auth: { enforce: string } }).auth.enforce).toBe('off');
 });
+
+for (const presenter of [false, true]) {
+  test(`the auth lab fits the workbench${presenter ? ' in presenter mode' : ''}: each result in view after its action`, async ({
+    page,
+  }) => {
+    await openApp(page, '/auth');
+    await setPresenter(page, presenter);
+    await page.getByRole('button', { name: 'Run every attack' }).click();
+    const summary = page.getByTestId('gallery-summary');
+    await expect(summary).toContainText('BCP refused 15 of 15', { timeout: 20_000 });
+    await expectWorkbench(page, summary);
+    await page.getByRole('tab', { name: '401 vs 403' }).click();
+    await page.getByRole('button', { name: 'Send all three' }).click();
+    await expect(page.getByTestId('challenge-member')).toContainText('403');
+    await expectWorkbench(page, page.getByTestId('challenge-member').locator('.auth-status'));
+  });
+}
