@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from './create-api.ts';
 import type { MechanismFactory } from './pipeline.ts';
-import { ProblemError } from './problems.ts';
 import { respondJson, respondNetworkError } from './respond.ts';
 import { defineRoute } from './routes/route.ts';
 import { bearer, login } from './middleware/auth/auth-test-support.ts';
