@@ -25,9 +25,10 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   headMechanism,
   errorBoundaryMechanism,
   rateLimitMechanism,
-  authMechanism,
   conditionalMechanism,
   resourcesMechanism(RESOURCES),
+  // After the resources: the document lists their routes (and tags) first.
+  authMechanism,
   adminMechanism,
   openApiMechanism,
 ];
