@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { jsonBody, openApp, pageFetch } from './support.ts';
+import { jsonBody, openApp, pageFetch, persisted } from './support.ts';
 import { expectWorkbench, setPresenter } from './workbench.ts';
 
 test('signed in through the header, with enforce writes a member’s delete shows 403 in the explorer', async ({
@@ -155,3 +155,39 @@ for (const presenter of [false, true]) {
     await expectWorkbench(page, page.getByTestId('challenge-member').locator('.auth-status'));
   });
 }
+
+test('keys and revocations survive a reload until Reset', async ({ page }) => {
+  await openApp(page, '/explorer');
+  await page.getByTestId('session-button').click();
+  await page.getByRole('button', { name: 'Seed member' }).click();
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'member');
+  const token = await page.evaluate(
+    () => JSON.parse(sessionStorage.getItem('restlab.session') ?? '{}').state.accessToken as string,
+  );
+  const users = (await pageFetch(page, 'GET', '/api/v1/users?limit=100')).json as {
+    data: { email: string; role: string }[];
+  };
+  const email = users.data.find((user) => user.role === 'member')?.email ?? '';
+  const other = (
+    await pageFetch(
+      page,
+      'POST',
+      '/api/v1/auth/login',
+      jsonBody({ email, password: 'restlab-demo' }),
+    )
+  ).json as { access_token: string };
+  await pageFetch(page, 'POST', '/api/v1/auth/logout', {
+    headers: { Authorization: `Bearer ${other.access_token}` },
+  });
+  await persisted(page);
+  await page.reload();
+  await expect(page.getByTestId('engine-status')).toContainText('API running');
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'member');
+  const me = (bearer: string) =>
+    pageFetch(page, 'GET', '/api/v1/me', { headers: { Authorization: `Bearer ${bearer}` } });
+  expect((await me(token)).status).toBe(200);
+  expect(((await me(other.access_token)).json as { check: string }).check).toBe('revoked');
+  await page.getByRole('button', { name: '↺ Reset' }).click();
+  await expect(page.getByTestId('session-button')).toHaveAttribute('data-role', 'none');
+  expect(((await me(token)).json as { check: string }).check).toBe('kid');
+});
