@@ -3,6 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
+import { benchAuth, describeAuth } from './auth-bench.ts';
 import {
   benchEngine,
   benchEngineNode,
@@ -26,7 +27,7 @@ import { round } from './support/stats.ts';
  * `npm run bench [-- section …]`: every speed and size figure the project promises, measured in
  * one run on this machine, each as a ratio against a baseline where the cost is relative.
  * Sections: engine (the core over its transports), first-load, log (the request log),
- * pagination, rate-limit; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
+ * pagination, rate-limit, auth; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
  */
 
 interface SectionContext {
@@ -122,6 +123,19 @@ const SECTIONS: readonly Section[] = [
         figures: { decisions, pipeline, burst },
         lines: describeRateLimit(decisions, pipeline, burst),
       };
+    },
+  },
+  {
+    name: 'auth',
+    async run({ browser, app, log }) {
+      log('auth: enforce all and off through the worker, sign-in cost');
+      const page = await (await browser()).newPage({ viewport: { width: 1280, height: 720 } });
+      try {
+        const figures = await benchAuth(page, `${(await app()).url}/`);
+        return { figures, lines: describeAuth(figures) };
+      } finally {
+        await page.close();
+      }
     },
   },
 ];

@@ -95,8 +95,14 @@ describe('createApi', () => {
     api.events.subscribe((event) => events.push(event));
     const created = await call(api, 'POST', '/api/v1/users', { json: newUser(1) });
     await call(api, 'POST', '/api/v1/users', { json: newUser(1) }); // 409: no change event
-    expect(events.map((event) => event.type)).toEqual(['changes', 'journal', 'journal']);
-    expect(events[0]).toEqual({
+    // The auth mechanism's state changed too: the new user has no password (so no sign-in).
+    expect(events.map((event) => event.type)).toEqual([
+      'mechanism-state',
+      'changes',
+      'journal',
+      'journal',
+    ]);
+    expect(events[1]).toEqual({
       type: 'changes',
       changes: [{ collection: 'users', op: 'insert', id: created.json.id, row: created.json }],
     });

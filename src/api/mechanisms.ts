@@ -1,4 +1,5 @@
 import { adminMechanism } from './admin/mechanism.ts';
+import { authMechanism } from './middleware/auth/mechanism.ts';
 import { conditionalMechanism } from './middleware/conditional/mechanism.ts';
 import { errorBoundaryMechanism } from './middleware/error-boundary/mechanism.ts';
 import { headMechanism } from './middleware/head/mechanism.ts';
@@ -26,6 +27,8 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   rateLimitMechanism,
   conditionalMechanism,
   resourcesMechanism(RESOURCES),
+  // After the resources: the document lists their routes (and tags) first.
+  authMechanism,
   adminMechanism,
   openApiMechanism,
 ];

@@ -1,31 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from './create-api.ts';
 import type { MechanismFactory } from './pipeline.ts';
-import { ProblemError } from './problems.ts';
 import { respondJson, respondNetworkError } from './respond.ts';
 import { defineRoute } from './routes/route.ts';
+import { bearer, login } from './middleware/auth/auth-test-support.ts';
 import { START_MS, call, expectProblem, makeApi, newUser } from './test-support.ts';
 
 const clock = { startEpochMs: START_MS, paused: true };
 
-/** A guard in the auth slot that refuses every request it sees, naming the route it saw. */
-const refuseAll: MechanismFactory = () => ({
-  name: 'refuse-all',
-  layers: {
-    auth: (context) => {
-      throw new ProblemError('invalid-header', `refused ${context.route?.definition.operationId}`);
-    },
-  },
-});
-
+/** The auth slot's guard, with every /api/v1 route guarded: a request without a token is 401. */
 describe('match first, then the mechanisms (shared API.md §9 order)', () => {
-  const api = createApi({ clock, mechanisms: [refuseAll] });
+  const api = createApi({ clock });
+  api.env.settings.replace({
+    ...api.env.settings.current,
+    auth: { ...api.env.settings.current.auth, enforce: 'all' },
+  });
 
-  it('a mechanism sees the matched route', async () => {
-    const reply = await call(api, 'GET', '/api/v1/users');
-    expect(expectProblem(reply, 'invalid-header').detail).toBe('refused listUsers');
-    const head = await call(api, 'HEAD', '/api/v1/users');
-    expect(head.status).toBe(400);
+  it('a mechanism sees the matched route (and its policy)', async () => {
+    expectProblem(await call(api, 'GET', '/api/v1/users'), 'unauthenticated');
+    expect((await call(api, 'HEAD', '/api/v1/users')).status).toBe(401);
+    // Sign-in's route is open by its policy: its own 422, not a 401.
+    const login = await call(api, 'POST', '/api/v1/auth/login', { json: {} });
+    expectProblem(login, 'validation-failed');
   });
 
   it('404, 405 and OPTIONS come before it', async () => {
@@ -85,9 +81,12 @@ describe('one query strictness on every route', () => {
       .id as string;
     const gets = api.routes.filter((route) => route.method === 'GET');
     expect(gets.length).toBeGreaterThanOrEqual(7);
+    // GET /api/v1/me needs a token whatever enforce says: the auth answer comes before the query's.
+    const { access } = await login(api, 'member');
     for (const route of gets) {
       const path = route.path.replace('{id}', route.path.includes('products') ? productId : id);
-      const body = expectProblem(await call(api, 'GET', `${path}?version=2`), 'invalid-parameter');
+      const reply = await call(api, 'GET', `${path}?version=2`, { headers: bearer(access) });
+      const body = expectProblem(reply, 'invalid-parameter');
       expect(body.errors).toEqual([{ parameter: 'version', detail: expect.any(String) }]);
     }
   });
@@ -167,7 +166,7 @@ describe('a mechanism registers its state once', () => {
     await call(api, 'GET', '/api/v1/users');
     expect(announced).toEqual(['counter', 'counter']);
     expect(api.saveMechanism('counter')).toEqual({ count: 2 });
-    expect(api.saveMechanisms()).toEqual({ counter: { count: 2 } });
+    expect(api.saveMechanisms()).toMatchObject({ counter: { count: 2 } });
 
     const restored = createApi({
       clock,

@@ -46,6 +46,11 @@ export interface RouteContribution {
   responses?: Readonly<Partial<Record<number, ResponseSpec>>>;
   /** Request headers it reads. */
   requestHeaders?: readonly HeaderName[];
+  /**
+   * The security requirement it enforces (the auth mechanism): a scheme of the document's
+   * `securitySchemes`, the scopes needed, and whether the route also answers without credentials.
+   */
+  security?: { scheme: string; scopes: readonly string[]; optional: boolean };
 }
 
 /**
@@ -69,6 +74,8 @@ export interface Mechanism {
   readonly persist?: { save(): unknown; restore(saved: unknown): void };
   /** What it adds to every route of the API pipeline (its 429, its headers), for the document. */
   describe?(route: AnyRoute): RouteContribution;
+  /** OpenAPI security schemes its contributions name (the auth mechanism's bearer). */
+  readonly securitySchemes?: Readonly<Record<string, unknown>>;
 }
 
 /** What a mechanism is made from: the instance's shared services, and the whole API's routes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authSettingsSchema } from './middleware/auth/auth-settings.ts';
 import { ALGORITHM_IDS, HEADER_STYLES } from './middleware/rate-limit/policy.ts';
 
 // RFC 9111 §5.2: a comma-separated list of directives, each a token with an optional
@@ -47,6 +48,8 @@ export const settingsSchema = z
         free_304: z.boolean().default(true),
       })
       .prefault({}),
+    /** shared API.md §6: who must show a token, how it is checked, how it is signed. */
+    auth: authSettingsSchema,
     /** shared API.md §9: a write without If-Match or If-Unmodified-Since → 428 when required. */
     conditional: z.strictObject({ require_preconditions: z.boolean().default(false) }).prefault({}),
     /** shared API.md §9: Cache-Control on GET/HEAD 200 and 304, per resource and for list pages. */

@@ -2,8 +2,8 @@ import { http } from 'msw';
 import type { Api } from '../../api/create-api.ts';
 import type { ApiRequest } from '../../api/context.ts';
 
-/** The API's own paths: /api and /__admin, and everything under them. */
-const API_PATH = /^\/(?:api|__admin)(?:\/|$)/;
+/** The API's own paths: /api, /__admin and /.well-known (the JWKS), and everything under them. */
+const API_PATH = /^\/(?:api|__admin|\.well-known)(?:\/|$)/;
 
 /**
  * MSW handlers that hand every /api and /__admin request to the core. MSW stays a plain matcher

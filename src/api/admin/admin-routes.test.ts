@@ -25,6 +25,15 @@ const DEFAULT_SETTINGS = {
     headers: 'both',
     free_304: true,
   },
+  auth: {
+    enforce: 'off',
+    verifier: 'bcp',
+    alg: 'ES256',
+    hs256_secret: null,
+    access_ttl_s: 900,
+    refresh_ttl_s: 604_800,
+    key_grace_s: 900,
+  },
   conditional: { require_preconditions: false },
   caching: {
     policies: {
@@ -222,7 +231,8 @@ describe('/__admin/settings', () => {
     [{ limits: { max_page_size: 10 } }, ['/limits/default_page_size']],
     [{ limits: 5 }, ['/limits']],
     [{ journal: { capacity: 0 } }, ['/journal/capacity']],
-    [{ auth: { enabled: false } }, ['/auth']],
+    [{ auth: { enabled: false } }, ['/auth/enabled']],
+    [{ auth: { enforce: 'sometimes', alg: 'none' } }, ['/auth/alg', '/auth/enforce']],
     [{ rate_limit: { algorithm: 'random' } }, ['/rate_limit/algorithm']],
     [{ rate_limit: { quota: 0, window_ms: 1500 } }, ['/rate_limit/quota', '/rate_limit/window_ms']],
     [{ rate_limit: { burst: 0, headers: 'none' } }, ['/rate_limit/burst', '/rate_limit/headers']],

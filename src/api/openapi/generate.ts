@@ -16,6 +16,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Control API':
     'For the UI, scenarios, tests and scripts: reset, settings, the virtual clock and the journal. Never rate-limited, authenticated or journaled (shared API.md §4).',
   Meta: 'The API describing itself.',
+  Auth: 'Sign-in, refresh rotation, sign-out, the signed-in user and the public keys (shared API.md §6).',
 };
 
 const ADMIN_SLOTS = new Set<string>(SLOTS.filter((slot) => slot.admin).map((slot) => slot.slot));
@@ -120,8 +121,15 @@ export function generateOpenApi(setup: MechanismSetup, origin: string): Record<s
       out[status] = response;
     }
     operation.responses = out;
-    // No operation needs credentials yet; the auth lab's mechanism declares its scheme.
-    operation.security = [];
+    // Security as the auth mechanism describes it; `{}` first: the route also answers without
+    // credentials while `auth.enforce` does not guard it.
+    const security = contributions.flatMap((contribution) =>
+      contribution.security ? [contribution.security] : [],
+    );
+    operation.security = security.flatMap(({ scheme, scopes, optional }) => [
+      ...(optional ? [{}] : []),
+      { [scheme]: [...scopes] },
+    ]);
 
     const pathItem = (paths[route.path] ??= {});
     pathItem[route.method.toLowerCase()] = operation;
@@ -156,6 +164,10 @@ export function generateOpenApi(setup: MechanismSetup, origin: string): Record<s
     components: {
       schemas: { ...schemas.components, ...problemComponents },
       headers: headerComponents,
+      securitySchemes: Object.assign(
+        {},
+        ...mechanisms.map((mechanism) => mechanism.securitySchemes ?? {}),
+      ) as Record<string, unknown>,
     },
   };
 }
@@ -183,6 +195,7 @@ function mergeResponses(
         ? {
             ...current,
             problems: [...new Set([...(current.problems ?? []), ...(spec.problems ?? [])])],
+            headers: [...new Set([...(current.headers ?? []), ...(spec.headers ?? [])])],
           }
         : { ...spec };
     }

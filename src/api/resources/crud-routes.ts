@@ -18,10 +18,12 @@ import type { Row } from '../store/row.ts';
 import {
   READ_ONLY_FIELDS,
   representationSchema,
+  type CrudOperation,
   type ResourceDefinition,
 } from './resource-definition.ts';
 import { validateWrite } from './validate-write.ts';
 import { runWriteGuards } from './write-guard.ts';
+import { sealWriteOnly } from './write-only.ts';
 
 const ID_PARAMS = z.strictObject({ id: z.string().meta({ description: 'The resource’s id.' }) });
 
@@ -71,8 +73,15 @@ export function crudRoutes(
   const base = collectionPath(name);
   const item = `${base}/{id}`;
   const tags = [title + 's'];
-  const policies = { resource: name, validators: 'item' } as const;
-  const listPolicies = { resource: name, validators: 'list' } as const;
+  const itemPolicies = { resource: name, validators: 'item' } as const;
+  const policiesOf = (operation: CrudOperation) => ({
+    ...(operation === 'list' ? { resource: name, validators: 'list' as const } : itemPolicies),
+    ...resource.policies?.[operation],
+  });
+  // The request body: the row's fields and the write-only ones (a password, marked writeOnly).
+  const writeBody = resource.writeOnly
+    ? resource.writeSchema.extend(resource.writeOnly.shape)
+    : resource.writeSchema;
   const representation = representationSchema(resource);
   const unique = (resource.collection.uniqueFields?.length ?? 0) > 0;
   const collection = store.collection(name);
@@ -83,11 +92,14 @@ export function crudRoutes(
   const created = async (context: ApiContext) => {
     const body = await readRouteBody(context);
     const fields = validateWrite(resource, body, body);
+    const keep = await sealWriteOnly(context, resource, body, true);
     const { clock } = context.env;
     const row = store.transaction(() => {
       const now = toRfc3339(clock.now());
       const fresh: Row = { id: store.nextId(name), ...fields, created_at: now, updated_at: now };
+      runWriteGuards(context, undefined, fresh);
       insertOrConflict(context, resource, () => store.insert(name, fresh));
+      keep?.(fresh.id);
       return fresh;
     });
     note(context, `Created ${row.id} → 201 with Location`, cite('RFC 9110 §15.3.2'));
@@ -97,27 +109,32 @@ export function crudRoutes(
   const replace = async (context: ApiContext) => {
     existing(context, resource); // an unknown id is 404 before any body problem
     const body = await readRouteBody(context);
+    const fields = validateWrite(resource, body, body);
+    const keep = await sealWriteOnly(context, resource, body, false);
     // Read again: while the body arrived, another request may have changed or deleted the row.
     const current = existing(context, resource);
-    const fields = validateWrite(resource, body, body);
     note(
       context,
       'PUT replaces the whole resource: fields not sent take their defaults',
       cite('RFC 9110 §9.3.4'),
     );
-    saveFields(context, resource, current, fields);
+    saveFields(context, resource, current, fields, keep);
   };
 
   const patch = async (context: ApiContext) => {
     existing(context, resource);
     const body = await readRouteBody(context);
+    // Checked before the slow sealing, so a bad patch is refused at once.
+    const nulled = Object.keys(body).filter((key) => body[key] === null);
+    const early = applyMergePatch(writableFields(existing(context, resource)), body);
+    validateWrite(resource, body, early as Record<string, unknown>, nulled);
+    const keep = await sealWriteOnly(context, resource, body, false);
     // Merge onto the row as it is now, not as it was before the body arrived (no lost update).
     const current = existing(context, resource);
     const merged = applyMergePatch(writableFields(current), body) as Record<string, unknown>;
-    const nulled = Object.keys(body).filter((key) => body[key] === null);
     const fields = validateWrite(resource, body, merged, nulled);
     note(context, 'JSON Merge Patch applied: absent = unchanged, null = removed', cite('RFC 7396'));
-    saveFields(context, resource, current, fields);
+    saveFields(context, resource, current, fields, keep);
   };
 
   const remove = (context: ApiContext) => {
@@ -125,8 +142,11 @@ export function crudRoutes(
     const current = store.collection(name).get(id);
     if (!current) throw notFound(resource, id, true);
     // Synchronous from here to the write: no other request runs in between.
-    runWriteGuards(context, current);
-    store.delete(name, id);
+    runWriteGuards(context, current, undefined);
+    store.transaction(() => {
+      store.delete(name, id);
+      if (resource.writeOnly) context.var.writeOnlyKeeper?.forget(name, id);
+    });
     note(context, `Deleted ${id} → 204`, cite('RFC 9110 §9.3.5'));
     respondEmpty(context, 204);
   };
@@ -155,7 +175,7 @@ export function crudRoutes(
       description:
         'An offset page (offset, limit, total) or a keyset page (cursor); next and prev cursors and a Link header in the request’s own style (shared API.md §3).',
       tags,
-      policies: listPolicies,
+      policies: policiesOf('list'),
       request: { query: listQuerySchema([firstSort, ...otherSorts]) },
       responses: {
         200: {
@@ -176,8 +196,8 @@ export function crudRoutes(
       operationId: `create${title}`,
       summary: `Create a ${singular}`,
       tags,
-      policies,
-      request: { body: { contentType: JSON_TYPE, schema: resource.writeSchema } },
+      policies: policiesOf('create'),
+      request: { body: { contentType: JSON_TYPE, schema: writeBody } },
       responses: {
         201: { description: `The new ${singular}.`, schema: representation, headers: ['Location'] },
         ...writeProblems(JSON_TYPE, unique),
@@ -190,7 +210,7 @@ export function crudRoutes(
       operationId: `get${title}`,
       summary: `Read one ${singular}`,
       tags,
-      policies,
+      policies: policiesOf('read'),
       request: { params: ID_PARAMS },
       responses: {
         200: { description: `The ${singular}.`, schema: representation },
@@ -206,10 +226,10 @@ export function crudRoutes(
       description:
         'Full replacement (RFC 9110 §9.3.4): every required field must be sent; created_at is kept.',
       tags,
-      policies,
+      policies: policiesOf('replace'),
       request: {
         params: ID_PARAMS,
-        body: { contentType: JSON_TYPE, schema: resource.writeSchema },
+        body: { contentType: JSON_TYPE, schema: writeBody },
       },
       responses: {
         200: { description: `The ${singular} as replaced.`, schema: representation },
@@ -226,10 +246,10 @@ export function crudRoutes(
       description:
         'RFC 7396: absent = unchanged, null = removed (so null on a required field is 422).',
       tags,
-      policies,
+      policies: policiesOf('patch'),
       request: {
         params: ID_PARAMS,
-        body: { contentType: MERGE_PATCH_TYPE, schema: resource.writeSchema.partial() },
+        body: { contentType: MERGE_PATCH_TYPE, schema: writeBody.partial() },
       },
       responses: {
         200: { description: `The ${singular} after the patch.`, schema: representation },
@@ -246,7 +266,7 @@ export function crudRoutes(
       description:
         'Afterwards GET is 404, and so is DELETE again: the state is the same (idempotent).',
       tags,
-      policies,
+      policies: policiesOf('delete'),
       request: { params: ID_PARAMS },
       responses: { 204: { description: 'Deleted.' }, 404: notFoundResponse },
       handler: remove,
@@ -281,28 +301,30 @@ function saveFields(
   resource: ResourceDefinition,
   current: Row,
   fields: Record<string, unknown>,
+  keep: ((id: string) => void) | undefined,
 ) {
-  // Synchronous from the caller's read of `current` to the write: no other request runs between.
-  runWriteGuards(context, current);
+  const { store, clock } = context.env;
   // `===`, not Object.is: -0 and 0 are the same JSON number, so sending -0 changes nothing.
   const unchanged = Object.keys(resource.writeSchema.shape).every(
     (key) => current[key] === fields[key],
   );
+  const next: Row = unchanged
+    ? current
+    : { id: current.id, ...fields, created_at: current.created_at, updated_at: '' };
+  // Synchronous from the caller's read of `current` to the write: no other request runs between.
+  runWriteGuards(context, current, next);
   if (unchanged) {
+    // A new password is not part of the representation: the row, and its ETag, stay the same.
+    if (keep) store.transaction(() => keep(current.id));
     note(context, 'Nothing changed: updated_at kept');
     respondJson(context, 200, current);
     return;
   }
-  const { store, clock } = context.env;
-  const next: Row = {
-    id: current.id,
-    ...fields,
-    created_at: current.created_at,
-    updated_at: toRfc3339(clock.now()),
-  };
-  store.transaction(() =>
-    insertOrConflict(context, resource, () => store.replace(resource.name, next)),
-  );
+  next.updated_at = toRfc3339(clock.now());
+  store.transaction(() => {
+    insertOrConflict(context, resource, () => store.replace(resource.name, next));
+    keep?.(current.id);
+  });
   respondJson(context, 200, next);
 }
 

@@ -39,6 +39,12 @@ export const products: ResourceDefinition = {
     price_cents: wholeNumber(0),
     stock: wholeNumber(0),
   }),
+  // shared API.md §6: only an admin writes products (and, as everywhere, deletes).
+  policies: {
+    create: { auth: { scope: 'admin' } },
+    replace: { auth: { scope: 'admin' } },
+    patch: { auth: { scope: 'admin' } },
+  },
   collection: {
     name: 'products',
     idPrefix: 'prd',

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { RoutePolicies } from '../routes/route.ts';
 import type { CollectionSpec } from '../store/store.ts';
+
+/** The CRUD routes of a resource, by operation. */
+export type CrudOperation = 'list' | 'create' | 'read' | 'replace' | 'patch' | 'delete';
 
 /** Fields the server sets; a client that sends one gets 422 (no mass assignment). */
 export const READ_ONLY_FIELDS = ['id', 'created_at', 'updated_at'] as const;
@@ -21,6 +25,14 @@ export interface ResourceDefinition {
   extraReadOnly?: readonly string[];
   /** Their schemas, for the representation. */
   extraReadFields?: Record<string, z.ZodType>;
+  /**
+   * Write-only fields (users' `password`): validated with the others, never stored in the row
+   * nor answered; the write hands them to the context's `writeOnlyKeeper` (src/api/resources/
+   * write-only.ts), which keeps them sealed (a hash) in the same transaction.
+   */
+  writeOnly?: z.ZodObject;
+  /** The policies each of its routes states, by operation, merged into the CRUD routes' own. */
+  policies?: Partial<Record<CrudOperation, RoutePolicies>>;
   collection: CollectionSpec;
 }
 

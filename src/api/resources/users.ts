@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownedBy } from '../middleware/auth/ownership.ts';
 import { pick } from '../store/random.ts';
 import { email, oneOf, text } from './fields.ts';
 import type { ResourceDefinition } from './resource-definition.ts';
@@ -56,6 +57,12 @@ const LAST = [
   'Cerf',
 ];
 
+function roleOf(index: number, draw: number): 'admin' | 'member' {
+  if (index === 0) return 'admin';
+  if (index === 1) return 'member';
+  return draw < 0.1 ? 'admin' : 'member';
+}
+
 export const users: ResourceDefinition = {
   name: 'users',
   singular: 'user',
@@ -65,6 +72,24 @@ export const users: ResourceDefinition = {
     email: email(),
     role: oneOf(['member', 'admin']).default('member'),
   }),
+  // shared API.md §6: write-only, hashed (PBKDF2) by the auth mechanism, never answered.
+  writeOnly: z.strictObject({
+    password: z
+      .string({ error: 'must be a string' })
+      .min(8, { error: 'must be 8 to 128 characters long' })
+      .max(128, { error: 'must be 8 to 128 characters long' })
+      .optional()
+      .meta({
+        writeOnly: true,
+        description:
+          'Write-only: stored as a PBKDF2-SHA-256 hash, never in any response. Seeded users have `restlab-demo`.',
+      }),
+  }),
+  // shared API.md §6: a member changes only their own record, and only an admin sets a role.
+  policies: {
+    create: { auth: { adminFields: { role: 'member' } } },
+    ...ownedBy('id', ['replace', 'patch'], { adminFields: { role: 'member' } }),
+  },
   collection: {
     name: 'users',
     idPrefix: 'usr',
@@ -87,7 +112,9 @@ export const users: ResourceDefinition = {
         name: `${first} ${last}`,
         // The index keeps seeded emails unique however many rows are asked for.
         email: `${local}.${index + 1}@example.com`,
-        role: random() < 0.1 ? 'admin' : 'member',
+        // The first seeded user is always an admin and the second a member (shared API.md §6:
+        // seeds contain both), whatever the seed; the draw is made anyway, so the rest stay put.
+        role: roleOf(index, random()),
       };
     },
   },

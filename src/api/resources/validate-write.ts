@@ -16,14 +16,16 @@ export function validateWrite(
   nulled: readonly string[] = [],
 ): Record<string, unknown> {
   const readOnly = new Set<string>([...READ_ONLY_FIELDS, ...(resource.extraReadOnly ?? [])]);
+  const writeOnly = resource.writeOnly;
   const writable = new Set(Object.keys(resource.writeSchema.shape));
+  const writeOnlyKeys = new Set(Object.keys(writeOnly?.shape ?? {}));
   const errors: FieldError[] = [];
   const fields: Record<string, unknown> = {};
 
   for (const key of Object.keys(sent)) {
     if (readOnly.has(key)) {
       errors.push({ pointer: jsonPointer([key]), detail: 'is read-only: the server sets it' });
-    } else if (!writable.has(key)) {
+    } else if (!writable.has(key) && !writeOnlyKeys.has(key)) {
       errors.push({ pointer: jsonPointer([key]), detail: `is not a field of ${resource.name}` });
     }
   }
@@ -36,6 +38,13 @@ export function validateWrite(
       });
   }
 
+  if (writeOnly) {
+    const secret: Record<string, unknown> = {};
+    for (const key of writeOnlyKeys) if (Object.hasOwn(sent, key)) secret[key] = sent[key];
+    const checked = writeOnly.safeParse(secret);
+    // The value itself is never echoed: a message names the rule, not what was sent.
+    if (!checked.success) errors.push(...issuesToErrors(checked.error.issues));
+  }
   const parsed = resource.writeSchema.safeParse(fields);
   if (parsed.success && errors.length === 0) return parsed.data as Record<string, unknown>;
   if (!parsed.success) {

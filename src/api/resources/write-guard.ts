@@ -8,15 +8,25 @@ declare module '../context.ts' {
      * against the row as it is at that moment (a conditional request's If-Match, say): while the
      * body arrived, another request may have changed the row. Throwing aborts the write.
      */
-    writeGuards: ((current: Row) => void)[];
+    writeGuards: WriteGuard[];
   }
 }
 
-export function addWriteGuard(context: ApiContext, guard: (current: Row) => void): void {
+/**
+ * A check on a write, made against the row as it is now (`current`: undefined for a create) and
+ * the row it is about to become (`next`: undefined for a delete).
+ */
+export type WriteGuard = (current: Row | undefined, next: Row | undefined) => void;
+
+export function addWriteGuard(context: ApiContext, guard: WriteGuard): void {
   (context.var.writeGuards ??= []).push(guard);
 }
 
 /** Runs the guards; called by every write inside its transaction, before it changes the row. */
-export function runWriteGuards(context: ApiContext, current: Row): void {
-  for (const guard of context.var.writeGuards ?? []) guard(current);
+export function runWriteGuards(
+  context: ApiContext,
+  current: Row | undefined,
+  next: Row | undefined,
+): void {
+  for (const guard of context.var.writeGuards ?? []) guard(current, next);
 }

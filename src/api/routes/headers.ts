@@ -22,6 +22,19 @@ export const HEADERS = {
     schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
     example: 'classroom-laptop-3',
   },
+  Authorization: {
+    description:
+      'Bearer credentials: `Bearer <access token>` (RFC 6750 §2.1). Needed where `auth.enforce` guards the route, and always for /api/v1/me and logout.',
+    schema: { type: 'string', pattern: '^Bearer [A-Za-z0-9\\-._~+/]+=*$' },
+    example: 'Bearer eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9…',
+  },
+  'WWW-Authenticate': {
+    description:
+      'The challenge of every 401 and 403 (RFC 6750 §3): `Bearer realm="restlab"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` naming the failed check, and `scope` when one is needed.',
+    schema: { type: 'string' },
+    example:
+      'Bearer realm="restlab", error="invalid_token", error_description="exp: the token has expired"',
+  },
   Location: {
     description: 'The URI of the resource just created (RFC 9110 §10.2.2).',
     schema: { type: 'string', format: 'uri-reference' },

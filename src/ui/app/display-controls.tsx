@@ -20,7 +20,8 @@ export function DisplayControls() {
         title={`Theme: ${theme} (click for ${NEXT[theme]})`}
         onClick={() => setTheme(NEXT[theme])}
       >
-        <span aria-hidden="true">{ICON[theme]}</span> Theme
+        <span aria-hidden="true">{ICON[theme]}</span>
+        <span className="theme-word"> Theme</span>
       </button>
       <button
         type="button"

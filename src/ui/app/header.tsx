@@ -3,6 +3,7 @@ import { ClockControl } from './clock-control.tsx';
 import { DisplayControls } from './display-controls.tsx';
 import { LABS } from './labs.ts';
 import { ResetControl } from './reset-control.tsx';
+import { SessionControl } from './session-control.tsx';
 
 export function Header() {
   const [location] = useLocation();
@@ -42,6 +43,7 @@ export function Header() {
       <div className="topbar-controls">
         <ClockControl />
         <ResetControl />
+        <SessionControl />
         <DisplayControls />
       </div>
     </header>

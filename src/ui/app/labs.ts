@@ -76,4 +76,15 @@ export const LABS: readonly Lab[] = [
     ],
     Component: lazy(() => import('../labs/rate-limit/rate-limit-lab.tsx')),
   },
+  {
+    id: 'auth',
+    summary:
+      'Signed tokens, 401 versus 403, refresh and key rotation, and forgeries sent for real.',
+    path: '/auth',
+    title: 'Auth',
+    intro:
+      'Real JWTs signed with jose, and an API that refuses forgeries: send each attack of the gallery for real and see which check of which standard refused it, under the BCP verifier and a naive one. Then 401 against 403, refresh rotation, key rotation over virtual time, and a weak secret cracked in a worker.',
+    standards: [cite('RFC 8725'), cite('RFC 9068'), cite('RFC 6750 §3'), cite('RFC 9700 §4.14.2')],
+    Component: lazy(() => import('../labs/auth/auth-lab.tsx')),
+  },
 ];

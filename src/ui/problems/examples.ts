@@ -60,6 +60,91 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       },
     ],
   },
+  'invalid-request': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/me`,
+        headers: { Authorization: 'Basic YWRhOnJlc3RsYWItZGVtbw==' },
+        why: 'GET /me always needs a bearer token; this header is Basic, another scheme, so the server cannot read a token from it.',
+      },
+    ],
+  },
+  unauthenticated: {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/me`,
+        why: 'Who am I? Without a token the server cannot say: 401, and WWW-Authenticate says how to authenticate.',
+      },
+    ],
+  },
+  'invalid-credentials': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/users?limit=1`,
+        capture: { email: '/data/0/email' },
+        why: 'A real account’s email.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/auth/login`,
+        headers: JSON_TYPE,
+        body: '{"email": "{{email}}", "password": "not-the-password"}',
+        why: 'The right email, the wrong password (seeded users have restlab-demo). An unknown email gets exactly the same answer.',
+      },
+    ],
+  },
+  'invalid-token': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/me`,
+        headers: {
+          Authorization:
+            'Bearer eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiJ1c3JfYWRtaW4iLCJzY29wZSI6InJlYWQgd3JpdGUgYWRtaW4ifQ.',
+        },
+        why: 'A hand-made token with alg "none": no signature at all, claiming to be an admin. The BCP verifier refuses it, and WWW-Authenticate names the check.',
+      },
+    ],
+  },
+  'insufficient-scope': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: `${API_BASE}/users`,
+        headers: JSON_TYPE,
+        body: '{"name": "Example Member", "email": "scope-{{run}}@example.com", "password": "example-password"}',
+        capture: { id: '/id' },
+        why: 'A new member with a password of its own.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/auth/login`,
+        headers: JSON_TYPE,
+        body: '{"email": "scope-{{run}}@example.com", "password": "example-password"}',
+        capture: { token: '/access_token' },
+        why: 'It signs in: a valid token, scope "read write".',
+      },
+      {
+        method: 'DELETE',
+        path: `${API_BASE}/users/{{id}}`,
+        why: 'The account is deleted (auth.enforce is off by default, so anyone may; with it on, DELETE needs admin and this step would be the 403).',
+      },
+      {
+        method: 'GET',
+        path: `${API_BASE}/me`,
+        headers: { Authorization: 'Bearer {{token}}' },
+        why: 'The token still verifies, but it names no user any more: authenticated, and still not allowed. 403, not 401.',
+      },
+    ],
+  },
   'not-found': {
     kind: 'requests',
     steps: [{ method: 'GET', path: `${API_BASE}/users/usr_nobody`, why: 'No user has this id.' }],

@@ -1,6 +1,7 @@
 import { writeMediaType } from '../../api/routes/methods.ts';
 import type { FieldError, ProblemBody } from '../../api/problems.ts';
 import { requestsReady } from './engine-gate.ts';
+import { attachSession } from './session.ts';
 
 /** A response as the UI needs it: status, headers, parsed body, timing, and the problem if any. */
 export interface HttpResult<T = unknown> {
@@ -36,6 +37,7 @@ export async function send<T = unknown>(path: string, init: HttpInit = {}): Prom
       headers.set('Content-Type', writeMediaType(method));
     }
   }
+  attachSession(headers);
   await requestsReady();
   const started = performance.now();
   const response = await fetch(path, {

@@ -1,5 +1,6 @@
 import type { Transport } from '../../scenarios/scenario.ts';
 import { requestsReady } from './engine-gate.ts';
+import { attachSession } from './session.ts';
 
 /** Real requests from the page, through the service worker: each shows in the request log. */
 export const pageTransport: Transport = {
@@ -8,6 +9,7 @@ export const pageTransport: Transport = {
   },
   async fetch(request) {
     await requestsReady();
+    attachSession(request.headers);
     return fetch(request);
   },
 };

@@ -122,7 +122,7 @@ function checkWrite(context: ApiContext, headers: ConditionalHeaders, settings: 
   if (first.outcome !== 'proceed') throw preconditionFailed(first);
   addWriteGuard(context, (now) => {
     // The body took time to arrive; if the row changed meanwhile, decide again on what is there.
-    if (now === current) return;
+    if (now === current || now === undefined) return;
     const again = evaluate(context, headers, validatorsOfRow(now));
     if (again.outcome !== 'proceed')
       throw preconditionFailed(again, 'while the body arrived, the resource changed: ');

@@ -3,6 +3,7 @@ import { toRfc3339 } from '../../clock.ts';
 import type { ApiContext } from '../../context.ts';
 import { RingBuffer } from '../../ring-buffer.ts';
 import type { JournalEntry } from './journal-entry.ts';
+import { redactBody, redactHeaders } from './redact.ts';
 
 /**
  * The journal keeps the last `capacity` requests in a ring buffer, newest first on read, and
@@ -65,8 +66,8 @@ export const journal: Middleware<ApiContext> = async (context, next) => {
       method: context.method,
       url: context.url.pathname + context.url.search,
       request: {
-        headers: headersToRecord(context.request.headers),
-        body: context.requestBodyText ?? null,
+        headers: redactHeaders(headersToRecord(context.request.headers)),
+        body: redactBody(context.requestBodyText ?? null),
       },
       response: {
         status: response?.status ?? 500,

@@ -5,12 +5,17 @@ export const CLIENT_ID_HEADER = 'X-Client-Id';
 /** Visible ASCII, as a header value can carry it unambiguously; 128 is plenty for an id. */
 const CLIENT_ID = /^[\x21-\x7e]{1,128}$/;
 
-/**
- * Who a request counts against: the token's subject once the auth lab verifies tokens. Until then
- * no request has one; the auth middleware (placed before the limiter) will supply this function.
- */
+declare module '../../context.ts' {
+  interface ContextVariables {
+    /** The `sub` of a token the auth slot (before the limiter) verified for this request. */
+    verifiedSubject: string;
+  }
+}
+
+/** Who a request counts against, besides X-Client-Id: the verified token's subject. */
 export type SubjectOf = (context: ApiContext) => string | undefined;
 export const noSubject: SubjectOf = () => undefined;
+export const verifiedSubject: SubjectOf = (context) => context.var.verifiedSubject;
 
 /**
  * The partition (shared API.md §5): `X-Client-Id` if present, else the token's `sub`, else

@@ -1,4 +1,4 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useLogStore } from '../../stores/log-store.ts';
 import { LOG_CAPACITY_MAX, useUiStore } from '../../stores/ui-store.ts';
 import { downloadText } from './download.ts';
@@ -27,13 +27,14 @@ export function LogToolbar({ children }: { children?: ReactNode }) {
   const menuId = useId();
   const menu = useRef<HTMLDivElement>(null);
   const shown = data.filteredCount;
+  const [redactTokens, setRedactTokens] = useState(true);
   const options = CAPACITIES.includes(capacity)
     ? CAPACITIES
     : [...CAPACITIES, capacity].sort((a, b) => a - b);
 
   const exportHar = () => {
     const entries = data.filteredEntries();
-    const har = toHar(entries, location.origin);
+    const har = toHar(entries, location.origin, { redactTokens });
     // Indented while small enough to read; a 100,000-entry log stays compact.
     const text = JSON.stringify(har, null, entries.length <= 5_000 ? 2 : undefined);
     downloadText(harFileName(entries), text, 'application/json');
@@ -89,6 +90,14 @@ export function LogToolbar({ children }: { children?: ReactNode }) {
               </option>
             ))}
           </select>
+        </label>
+        <label className="log-capacity">
+          <input
+            type="checkbox"
+            checked={redactTokens}
+            onChange={(event) => setRedactTokens(event.target.checked)}
+          />
+          <span className="label-text">Mask tokens in the HAR</span>
         </label>
         <button
           type="button"

@@ -64,6 +64,29 @@ describe('toHar', () => {
     expect(har.log.entries[0]?.response.content).toEqual({ size: 0, mimeType: '' });
   });
 
+  it('can mask bearer tokens and the tokens a sign-in answers, and masks nothing else', () => {
+    const entry = makeEntry({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      request: {
+        headers: { authorization: 'Bearer eyJ.abc.def', 'content-type': 'application/json' },
+        body: '{"refresh_token":"rt_secret"}',
+      },
+      response: {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"access_token":"eyJ.x.y","token_type":"Bearer","refresh_token":"rt_next"}',
+      },
+    });
+    const masked = JSON.stringify(toHar([entry], 'http://h', { redactTokens: true }));
+    for (const token of ['eyJ.abc.def', 'rt_secret', 'eyJ.x.y', 'rt_next'])
+      expect(masked).not.toContain(token);
+    expect(masked).toContain('"token_type\\":\\"Bearer');
+    const kept = JSON.stringify(toHar([entry], 'http://h'));
+    expect(kept).toContain('eyJ.abc.def');
+    expect(validate(toHar([entry], 'http://h', { redactTokens: true }))).toBe(true);
+  });
+
   it('is a real check: the schema refuses a relative URL or a missing part', () => {
     const har = toHar([makeEntry()], 'http://h');
     const entry = har.log.entries[0];
