@@ -8,6 +8,8 @@ export interface Exchange {
   client: ClientName;
   method: string;
   path: string;
+  /** The precondition the client sent itself (`If-Match: "…"`), if any. */
+  precondition: string | undefined;
   /** What the client's own private cache did. */
   private: CacheAnswer['outcome'];
   /** What the shared cache did; undefined when the client's cache answered alone. */
@@ -42,10 +44,10 @@ export class CacheWorld {
     readonly now: () => number,
     private readonly clientIds: Record<ClientName, string>,
   ) {
-    this.cdn = new HttpCache({ name: 'shared (CDN)', shared: true, now });
+    this.cdn = new HttpCache({ name: 'CDN', shared: true, now });
     this.clients = {
-      a: new HttpCache({ name: 'private A', shared: false, now }),
-      b: new HttpCache({ name: 'private B', shared: false, now }),
+      a: new HttpCache({ name: 'client A', shared: false, now }),
+      b: new HttpCache({ name: 'client B', shared: false, now }),
     };
   }
 
@@ -87,6 +89,9 @@ export class CacheWorld {
       client,
       method,
       path,
+      precondition: init.headers?.['If-Match']
+        ? `If-Match: ${init.headers['If-Match']}`
+        : undefined,
       private: answer.outcome,
       shared: (shared as CacheAnswer | undefined)?.outcome,
       apiStatus,

@@ -120,6 +120,11 @@ export class HttpCache {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Drops what is stored for one path (and query). */
+  forget(key: string): void {
+    if (this.#entries.delete(key)) this.#changed();
+  }
+
   clear(): void {
     this.#entries.clear();
     this.#stats = emptyStats();
