@@ -211,3 +211,14 @@ describe('the client cache: what it sends and keeps', () => {
     expect((await client.fetch(new Request(ORIGIN + productPath), viaCdn)).outcome).not.toBe('hit');
   });
 });
+
+describe('the client cache is bounded', () => {
+  it('keeps at most 500 entries, dropping the oldest', async () => {
+    const cache = cacheOf(false);
+    for (let offset = 0; offset < 501; offset++)
+      await get(cache, `/api/v1/products?limit=1&offset=${offset}`);
+    const keys = cache.entries().map((entry) => entry.key);
+    expect(keys).toHaveLength(500);
+    expect(keys).not.toContain('/api/v1/products?limit=1&offset=0');
+  });
+});

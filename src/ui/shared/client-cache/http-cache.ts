@@ -76,6 +76,8 @@ export type Forward = (request: Request) => Promise<Response>;
 /** Every answer any cache gave without the origin: the request log shows these apart. */
 export const cacheHits = new EventStream<CacheAnswer>();
 
+/** Entries kept at most; the least recently stored goes first (a browser's cache is bounded too). */
+const CAPACITY = 500;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CONDITIONAL = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since'];
 const encoder = new TextEncoder();
@@ -262,7 +264,10 @@ export class HttpCache {
           { at, kind: outcome === 'miss' ? 'stored' : 'modified', ...lifetime(policy, at) },
         ],
       };
+      this.#entries.delete(key);
       this.#entries.set(key, entry);
+      const oldest = this.#entries.keys().next().value;
+      if (this.#entries.size > CAPACITY && oldest !== undefined) this.#entries.delete(oldest);
     } else {
       this.#stats.notStored++;
       this.#entries.delete(key);
