@@ -54,7 +54,7 @@ export function CachePanel() {
       )}
       <p className="cl-legend cl-muted" aria-hidden="true">
         <span className="cl-key cl-fresh-key" /> fresh <span className="cl-key cl-stale-key" />{' '}
-        stale · ticks: ● hit, ◆ 304, ■ 200 · the line is now
+        stale · ticks: thin = a hit, blue = a 304, grey = a 200 · dashed = now
       </p>
     </section>
   );

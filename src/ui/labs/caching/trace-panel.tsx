@@ -50,19 +50,18 @@ export function TracePanel() {
           </label>
           <ol className="cl-steps" data-testid="trace-steps">
             {shown.evaluation.trace.map((step, index) => (
-              <li
-                key={index}
-                className={step.held === false ? 'cl-failed' : step.held ? 'cl-held' : undefined}
-              >
-                <b>{step.header}</b> <code>{step.value}</code>
-                {step.comparison && (
-                  <span className="badge">{step.comparison} comparison</span>
-                )}{' '}
-                {step.detail}{' '}
-                <span className="cl-muted">
-                  ({step.section}
-                  {step.held === undefined ? '' : step.held ? ': holds' : ': does not hold'})
-                </span>
+              <li key={index}>
+                <b>{step.header}</b> <code>{step.value}</code>{' '}
+                {step.comparison && <span className="badge">{step.comparison} comparison</span>}{' '}
+                {step.detail}.{' '}
+                <span className="badge" data-testid="trace-verdict">
+                  {step.held === undefined
+                    ? 'ignored'
+                    : step.held
+                      ? 'condition true'
+                      : 'condition false'}
+                </span>{' '}
+                <span className="cl-muted">{step.section}</span>
               </li>
             ))}
           </ol>
