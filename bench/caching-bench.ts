@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { build } from 'vite';
+import { createBenchApi } from './bench-api.ts';
 import { serveStatic } from './support/static-server.ts';
 import { median, pairedIqr, pairedRatio, round } from './support/stats.ts';
 
@@ -28,6 +29,38 @@ export interface CachingFigures {
   pageTimeRatioIqr: [number, number];
   page200Bytes: number;
   page304Bytes: number;
+  /** The same two APIs called directly in Node (api.fetch): the mechanism's own CPU cost. */
+  core: { withEtagsUs: number; withoutEtagsUs: number; ratio: number; extraUs: number };
+}
+
+/** GET by id straight into the core, both APIs taking turns: µs per request, no worker. */
+async function coreCost(): Promise<CachingFigures['core']> {
+  const origin = 'http://bench.test';
+  const sizes = { users: 1000 };
+  const on = await createBenchApi(origin, { sizes });
+  const off = await createBenchApi(origin, { sizes, without: ['conditional'] });
+  const time = async (api: typeof on.api, count: number) => {
+    const started = performance.now();
+    for (let i = 0; i < count; i++)
+      await (await api.fetch(new Request(`${origin}/api/v1/users/${on.userId}`))).text();
+    return ((performance.now() - started) * 1000) / count;
+  };
+  const with_: number[] = [];
+  const without: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const side of round % 2 === 0 ? [false, true] : [true, false]) {
+      await time(side ? on.api : off.api, 200);
+      (side ? with_ : without).push(await time(side ? on.api : off.api, 2000));
+    }
+  }
+  const withEtagsUs = round(median(with_), 1);
+  const withoutEtagsUs = round(median(without), 1);
+  return {
+    withEtagsUs,
+    withoutEtagsUs,
+    ratio: pairedRatio(with_, without),
+    extraUs: round(withEtagsUs - withoutEtagsUs, 1),
+  };
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -95,6 +128,8 @@ export async function benchCaching(
       }
       return { rounds, fullBytes, notModifiedBytes };
     }, plan);
+    log('caching: the same GET straight into the core, in Node');
+    const core = await coreCost();
     const { rounds } = measured;
     const of = (key: 'on' | 'off' | 'ok' | 'notModified') => rounds.map((r) => r[key]);
     return {
@@ -110,6 +145,7 @@ export async function benchCaching(
       pageTimeRatioIqr: pairedIqr(of('notModified'), of('ok')),
       page200Bytes: measured.fullBytes,
       page304Bytes: measured.notModifiedBytes,
+      core,
     };
   } finally {
     await page.close();
@@ -122,6 +158,7 @@ const verdict = (pass: boolean) => (pass ? 'ok  ' : 'MISS');
 export function describeCaching(figures: CachingFigures): string[] {
   return [
     `${verdict(figures.getRatio <= 1.05)} GET by id through the worker, ETags on ÷ off: ${figures.getRatio} (IQR ${figures.getRatioIqr.join('–')}; ${figures.getWithEtagsMs} vs ${figures.getWithoutEtagsMs} ms; target ≤ 1.05)`,
+    `info GET by id straight into the core (Node), ETags on ÷ off: ${figures.core.ratio} (${figures.core.withEtagsUs} vs ${figures.core.withoutEtagsUs} µs: ${figures.core.extraUs} µs a request, against a worker round trip of ${figures.getWithoutEtagsMs} ms)`,
     `info a 100-row page through the worker, 304 ÷ 200: time ${figures.pageTimeRatio} (IQR ${figures.pageTimeRatioIqr.join('–')}; ${figures.page304Ms} vs ${figures.page200Ms} ms), body ${figures.page304Bytes} vs ${figures.page200Bytes} bytes (reported)`,
   ];
 }
