@@ -14,8 +14,11 @@ export interface BenchApi {
  * stamps its headers on every request, so its cost is measured; it just never answers 429.
  * Shared by the bench page and the Node servers so both measure the same pipeline.
  */
-export async function createBenchApi(origin: string): Promise<BenchApi> {
-  const api = createApi();
+export async function createBenchApi(
+  origin: string,
+  options: { without?: readonly string[]; sizes?: Record<string, number> } = {},
+): Promise<BenchApi> {
+  const api = createApi(options);
   const settings = (await (await api.fetch(new Request(`${origin}/__admin/settings`))).json()) as {
     rate_limit?: unknown;
   };

@@ -10,6 +10,7 @@ import {
   describeEngine,
   describeEngineNode,
 } from './engine-bench.ts';
+import { benchCaching, describeCaching } from './caching-bench.ts';
 import { benchFirstLoad, describeFirstLoad } from './first-load-bench.ts';
 import { benchRequestLog, describeRequestLog } from './log-bench.ts';
 import { benchPagination, describePagination } from './pagination-bench.ts';
@@ -27,7 +28,7 @@ import { round } from './support/stats.ts';
  * `npm run bench [-- section …]`: every speed and size figure the project promises, measured in
  * one run on this machine, each as a ratio against a baseline where the cost is relative.
  * Sections: engine (the core over its transports), first-load, log (the request log),
- * pagination, rate-limit, auth; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
+ * pagination, rate-limit, auth, caching; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
  */
 
 interface SectionContext {
@@ -136,6 +137,13 @@ const SECTIONS: readonly Section[] = [
       } finally {
         await page.close();
       }
+    },
+  },
+  {
+    name: 'caching',
+    async run({ browser, log }) {
+      const figures = await benchCaching(await browser(), log);
+      return { figures, lines: describeCaching(figures) };
     },
   },
 ];

@@ -34,6 +34,7 @@ async function start(): Promise<BenchPage> {
   });
   const worker = setupWorker(...createHandlers(api, location.origin));
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  await startCachingBench(worker);
   // MSW parses a request against every handler it tries (path match and cookies: about 45 µs
   // per handler in a profile here), so before each turn the target's own handler goes first:
   // every request is matched by the first handler it meets, as /api requests are in the app.
@@ -112,6 +113,45 @@ async function start(): Promise<BenchPage> {
       return results;
     },
   };
+}
+
+/**
+ * The caching section's targets (bench/caching-bench.ts): `/caching/on/…` and `/caching/off/…`
+ * hand the request, without its prefix, to one of two APIs made alike (1,000 users) except that
+ * the second has no conditional mechanism: no ETag, no Last-Modified, no precondition. Both go
+ * through the same handler, so the difference is the mechanism's cost alone.
+ */
+async function startCachingBench(worker: ReturnType<typeof setupWorker>): Promise<void> {
+  const sizes = { users: 1000 };
+  const on = await createBenchApi(location.origin, { sizes });
+  const off = await createBenchApi(location.origin, { sizes, without: ['conditional'] });
+  const prefix = /^\/caching\/(on|off)(\/.*)$/;
+  const handler = http.all(
+    ({ request }) => prefix.test(new URL(request.url).pathname),
+    ({ request }) => {
+      const url = new URL(request.url);
+      const [, which, rest] = prefix.exec(url.pathname) ?? [];
+      const target = which === 'on' ? on.api : off.api;
+      return target.fetch(
+        new Request(location.origin + (rest ?? '/') + url.search, { headers: request.headers }),
+      );
+    },
+  );
+  window.restlabCaching = {
+    userId: on.userId,
+    // Its handler first, and alone with the app's: the engine's turns reset the handlers.
+    prepare: () => {
+      worker.resetHandlers();
+      worker.use(handler);
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    /** The caching bench: the seeded user it GETs (the same id in both APIs), its handler. */
+    restlabCaching?: { userId: string; prepare(): void };
+  }
 }
 
 start().then(

@@ -46,6 +46,8 @@ export interface ApiOptions {
   restore?: SavedState;
   /** Mechanisms beyond the API's own (tests, experiments), registered after them. */
   mechanisms?: readonly MechanismFactory[];
+  /** Mechanisms left out, by name: for a bench that measures what one of them costs. */
+  without?: readonly string[];
 }
 
 export interface Api {
@@ -125,7 +127,10 @@ export function createApi(options: ApiOptions = {}): Api {
   };
   let allRoutes: AnyRoute[] = [];
   const setup = { env, reset, routes: () => allRoutes, mechanisms: () => mechanisms };
-  for (const make of [...MECHANISMS, ...(options.mechanisms ?? [])]) mechanisms.push(make(setup));
+  for (const make of [...MECHANISMS, ...(options.mechanisms ?? [])]) {
+    const mechanism = make(setup);
+    if (!options.without?.includes(mechanism.name)) mechanisms.push(mechanism);
+  }
   const apiRoutes = mechanisms.flatMap((mechanism) => mechanism.routes ?? []);
   const adminRoutes = mechanisms.flatMap((mechanism) => mechanism.adminRoutes ?? []);
   allRoutes = [...apiRoutes, ...adminRoutes];

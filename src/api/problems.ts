@@ -219,6 +219,7 @@ export class ProblemError extends Error {
   readonly extensions: Record<string, unknown>;
   /** The journal note: which rule decided this, with its standard. */
   readonly rule: string | undefined;
+  readonly standard: StandardRef | undefined;
 
   constructor(
     slug: ProblemSlug,
@@ -228,6 +229,8 @@ export class ProblemError extends Error {
       headers?: Record<string, string>;
       extensions?: Record<string, unknown>;
       rule?: string;
+      /** The section the rule comes from, linked in the journal note. */
+      standard?: StandardRef;
     } = {},
   ) {
     super(detail);
@@ -238,6 +241,7 @@ export class ProblemError extends Error {
     this.headers = options.headers ?? {};
     this.extensions = options.extensions ?? {};
     this.rule = options.rule;
+    this.standard = options.standard;
   }
 }
 

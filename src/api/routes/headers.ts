@@ -63,6 +63,12 @@ export const HEADERS = {
     description: 'Caching directives for this response (RFC 9111 §5.2).',
     schema: { type: 'string' },
   },
+  Date: {
+    description:
+      'When the answer was made, on the virtual clock, as an HTTP-date (RFC 9110 §6.6.1): caches compute ages from it.',
+    schema: { type: 'string' },
+    example: 'Fri, 02 Jan 2026 00:00:00 GMT',
+  },
   Vary: {
     description: 'Request fields the response depends on (RFC 9110 §12.5.5).',
     schema: { type: 'string' },

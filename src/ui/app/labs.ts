@@ -87,4 +87,15 @@ export const LABS: readonly Lab[] = [
     standards: [cite('RFC 8725'), cite('RFC 9068'), cite('RFC 6750 §3'), cite('RFC 9700 §4.14.2')],
     Component: lazy(() => import('../labs/auth/auth-lab.tsx')),
   },
+  {
+    id: 'caching',
+    summary:
+      'ETags, 304s and Cache-Control on real requests: a client cache you can watch, a CDN, the lost update.',
+    path: '/caching',
+    title: 'Caching',
+    intro:
+      'Conditional requests and HTTP caching on real requests. The page keeps its own cache: watch entries go fresh, stale and revalidated (304) over virtual time, each step of the server’s RFC 9110 §13.2.2 decision, every Cache-Control directive on two clients and a CDN, and the lost update that If-Match prevents.',
+    standards: [cite('RFC 9110 §13'), cite('RFC 9111'), cite('RFC 6585 §3'), cite('RFC 5861')],
+    Component: lazy(() => import('../labs/caching/caching-lab.tsx')),
+  },
 ];

@@ -1,5 +1,8 @@
 import type { ApiEvent, EventStream } from '../../api/events.ts';
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
+import { cacheLogEntry } from '../shared/client-cache/cache-log-entry.ts';
+import { cacheHits } from '../shared/client-cache/http-cache.ts';
+import { pageCache } from '../shared/client-cache/page-cache.ts';
 import { useEngineStore } from '../stores/engine-store.ts';
 import { useLogStore } from '../stores/log-store.ts';
 import { dispatchEngineEvent } from './engine-events.ts';
@@ -27,12 +30,18 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
     });
   };
 
-  return events.subscribe((event) => {
+  const log = (entry: JournalEntry) => {
+    pending.push(entry);
+    if (frame === 0) frame = requestAnimationFrame(flush);
+  };
+  // Answers a cache gave without the API have no journal entry: the log gets a row of its own.
+  const stopHits = cacheHits.subscribe((answer) => log(cacheLogEntry(answer)));
+
+  const stopEvents = events.subscribe((event) => {
     dispatchEngineEvent(event);
     switch (event.type) {
       case 'journal':
-        pending.push(event.entry);
-        if (frame === 0) frame = requestAnimationFrame(flush);
+        log(event.entry);
         break;
       case 'journal-cleared':
         break;
@@ -43,6 +52,8 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
       case 'reset':
         seeding = undefined;
         showSeeding();
+        // A new world: what the page kept of the old one is not worth revalidating.
+        pageCache.clear();
         if (!event.journalKept) {
           pending = [];
           useLogStore.getState().clear();
@@ -67,6 +78,10 @@ export function connectEngine(events: EventStream<ApiEvent>): () => void {
         break;
     }
   });
+  return () => {
+    stopHits();
+    stopEvents();
+  };
 }
 
 function bumpAll(

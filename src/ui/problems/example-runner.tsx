@@ -12,9 +12,12 @@ import {
   type StepResult,
 } from './run-example.ts';
 
-/** Through the service worker, like every request the app makes, so the log shows it too. */
+/**
+ * Through the service worker, like every request the app makes, so the log shows it too; past
+ * the page's cache, as written: the quota example's repeats would otherwise be free 304s.
+ */
 const viaWorker: ExampleTransport = async (request) => {
-  const result = await send(request.path, request);
+  const result = await send(request.path, { ...request, cache: 'no-store' });
   return { status: result.status, headers: result.headers, text: result.text, json: result.body };
 };
 
@@ -25,6 +28,8 @@ type Run = ({ kind: 'done'; results: StepResult[] } | { kind: 'failed'; message:
 interface ExampleRunnerProps {
   slug: string;
   steps: ExampleStep[];
+  /** Sent after the steps, whatever they answered: puts back what they changed. */
+  after?: ExampleStep[] | undefined;
   /** The page's text, above the example in the left column. */
   children: ReactNode;
 }
@@ -33,7 +38,7 @@ interface ExampleRunnerProps {
  * A workbench (decision 0008): the page's text and the example's requests as HTTP text on the
  * left, with a button that sends them for real; what came back on the right, in view.
  */
-export function ExampleRunner({ slug, steps, children }: ExampleRunnerProps) {
+export function ExampleRunner({ slug, steps, after, children }: ExampleRunnerProps) {
   const [run, setRun] = useState<Run | undefined>();
   const [running, setRunning] = useState(false);
   // Drawn before the run, so the requests shown are the requests sent.
@@ -49,6 +54,7 @@ export function ExampleRunner({ slug, steps, children }: ExampleRunnerProps) {
       const message = error instanceof Error ? error.message : String(error);
       setRun({ kind: 'failed', message, number });
     } finally {
+      if (after) await runExample(after, viaWorker, runId).catch(() => undefined);
       setRunning(false);
       setRunId(newRunId());
     }
@@ -73,6 +79,12 @@ export function ExampleRunner({ slug, steps, children }: ExampleRunnerProps) {
             );
           })}
         </ol>
+        {after?.map((step, index) => (
+          <div key={index} className="problem-after">
+            {step.why && <p>{step.why}</p>}
+            <pre className="code-block">{formatRequest(step)}</pre>
+          </div>
+        ))}
         <button type="button" className="primary" onClick={() => void start()} disabled={running}>
           {steps.length === 1 ? 'Send this request' : 'Send these requests'}
         </button>

@@ -34,7 +34,12 @@ describe('problem examples', () => {
       expect(example.body.title).toBe(expected.title);
       return;
     }
-    const results = await runExample(example.steps, transportFor(freshApi()));
+    const api = freshApi();
+    const before = structuredClone(api.env.settings.current);
+    const results = await runExample(example.steps, transportFor(api));
+    // What the example changed, its `after` steps put back.
+    if (example.after) await runExample(example.after, transportFor(api));
+    expect(api.env.settings.current).toEqual(before);
     const last = results.at(-1);
     // Earlier steps set the scene; only the last one may fail.
     for (const { response, request } of results.slice(0, -1))

@@ -5,7 +5,12 @@ import type { ExampleStep } from './run-example.ts';
 /** How to meet a problem: requests that produce it (the last one answers with it), or, for one
  * that no request can cause yet, a representative body. */
 export type ProblemExample =
-  | { kind: 'requests'; steps: ExampleStep[] }
+  | {
+      kind: 'requests';
+      steps: ExampleStep[];
+      /** Sent after the answer, whatever it was, to put back a setting the steps changed. */
+      after?: ExampleStep[];
+    }
   | { kind: 'representative'; body: ProblemBody; note: string };
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -259,16 +264,38 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     ],
   },
   'precondition-required': {
-    kind: 'representative',
-    note: 'Only while conditional.require_preconditions is on (off by default; the caching lab turns it on for its lost-update demo). Then a PUT, PATCH or DELETE without If-Match answers this.',
-    body: {
-      type: '/problems/precondition-required',
-      title: 'Precondition required',
-      status: 428,
-      detail:
-        'This server requires conditional writes: send If-Match with the ETag you read (or If-Unmodified-Since).',
-      instance: `${API_BASE}/products/prd_example`,
-    },
+    kind: 'requests',
+    steps: [
+      {
+        method: 'PATCH',
+        path: '/__admin/settings',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: '{"conditional": {"require_preconditions": true}}',
+        why: 'This server answers unconditional writes only while conditional.require_preconditions is on (off by default); the example turns it on, and off again afterwards.',
+      },
+      {
+        method: 'GET',
+        path: `${API_BASE}/products?limit=1`,
+        capture: { id: '/data/0/id' },
+        why: 'Any product.',
+      },
+      {
+        method: 'PATCH',
+        path: `${API_BASE}/products/{{id}}`,
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: '{"stock": 0}',
+        why: 'A write with neither If-Match nor If-Unmodified-Since: the server cannot tell whether the client saw the current version, so it refuses and says how to resend.',
+      },
+    ],
+    after: [
+      {
+        method: 'PATCH',
+        path: '/__admin/settings',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: '{"conditional": {"require_preconditions": false}}',
+        why: 'Afterwards: back to the default, unconditional writes allowed.',
+      },
+    ],
   },
   'invalid-cursor': {
     kind: 'requests',

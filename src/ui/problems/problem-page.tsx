@@ -27,7 +27,7 @@ export default function ProblemPage({ slug }: { slug: string }) {
         <code>/problems/{type.slug}</code>
       </p>
       {example.kind === 'requests' ? (
-        <ExampleRunner slug={known} steps={example.steps}>
+        <ExampleRunner slug={known} steps={example.steps} after={example.after}>
           <ProblemText slug={known} />
         </ExampleRunner>
       ) : (

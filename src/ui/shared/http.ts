@@ -1,5 +1,7 @@
 import { writeMediaType } from '../../api/routes/methods.ts';
 import type { FieldError, ProblemBody } from '../../api/problems.ts';
+import { cachedFetch, type CacheMode } from './client-cache/page-cache.ts';
+import type { CacheOutcome } from './client-cache/http-cache.ts';
 import { requestsReady } from './engine-gate.ts';
 import { attachSession } from './session.ts';
 
@@ -13,6 +15,8 @@ export interface HttpResult<T = unknown> {
   text: string;
   durationMs: number;
   problem: ProblemBody | undefined;
+  /** How the page's private cache answered (undefined when it was not asked). */
+  cache?: CacheOutcome;
 }
 
 export interface HttpInit {
@@ -21,6 +25,8 @@ export interface HttpInit {
   /** Sent as JSON with the right Content-Type for the method (merge-patch for PATCH). */
   json?: unknown;
   body?: string;
+  /** `'no-store'`: past the page's private cache, straight to the API. */
+  cache?: CacheMode;
 }
 
 /**
@@ -40,11 +46,8 @@ export async function send<T = unknown>(path: string, init: HttpInit = {}): Prom
   attachSession(headers);
   await requestsReady();
   const started = performance.now();
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: method === 'GET' || method === 'HEAD' ? undefined : body,
-  });
+  const sent = { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body };
+  const { response, cache } = await cachedFetch(path, sent, init.cache);
   const text = await response.text();
   const durationMs = performance.now() - started;
   const contentType = response.headers.get('Content-Type') ?? '';
@@ -68,6 +71,7 @@ export async function send<T = unknown>(path: string, init: HttpInit = {}): Prom
     text,
     durationMs,
     problem,
+    cache: cache?.outcome,
   };
 }
 

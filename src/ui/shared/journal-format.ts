@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
+import { servedByCache } from './client-cache/cache-log-entry.ts';
 import { reasonPhrase } from './http.ts';
 
 /** "HH:MM:SS.mmm" of the virtual time, in UTC like the header's clock. */
@@ -38,6 +39,11 @@ export interface Badge {
 export function badgesFor(entry: JournalEntry): Badge[] {
   const badges: Badge[] = [];
   const { headers, status } = entry.response;
+  if (servedByCache(entry))
+    badges.push({
+      text: entry.servedBy === 'private' ? 'from cache' : `from ${entry.servedBy} cache`,
+      title: `Answered by the ${entry.servedBy} cache: this request never reached the API`,
+    });
   const slug = problemSlug(entry);
   if (slug) badges.push({ text: slug, title: `Problem type ${slug}` });
   const location = headerValue(headers, 'location');

@@ -73,5 +73,9 @@ export function buttonByText(container: HTMLElement, text: string): HTMLButtonEl
 
 /** Routes the page's fetch (relative URLs included) straight into a core instance. */
 export function fetchInto(api: Api): typeof fetch {
-  return (input, init) => api.fetch(new Request(new URL(String(input), 'http://localhost'), init));
+  return (input, init) => {
+    // The page's private cache sends Request objects; everything else sends a path.
+    if (input instanceof Request) return api.fetch(new Request(input, init));
+    return api.fetch(new Request(new URL(String(input), 'http://localhost'), init));
+  };
 }

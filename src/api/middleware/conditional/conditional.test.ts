@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../create-api.ts';
+import type { MechanismFactory } from '../../pipeline.ts';
+import { respondJson } from '../../respond.ts';
+import { defineRoute } from '../../routes/route.ts';
 import { call, expectProblem, makeApi, snapshot } from '../../test-support.ts';
+import { varyOn, varyValue } from './vary.ts';
 
 let api: Api;
 let productId: string;
@@ -261,5 +265,102 @@ describe('a 304 exactly when the representation is unchanged (fast-check)', () =
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('what the server tells caches and the journal', () => {
+  const rules = async (limit = 1) =>
+    (
+      (await call(api, 'GET', `/__admin/requests?limit=${limit}`)).json.data[0].notes as {
+        rule: string;
+        standard?: { cite: string };
+      }[]
+    ).map((n) => `${n.rule} [${n.standard?.cite ?? ''}]`);
+
+  it('every answer carries Date from the virtual clock, a 304 and a problem too', async () => {
+    const now = new Date(api.env.clock.now()).toUTCString();
+    const first = await call(api, 'GET', product());
+    expect(first.headers.get('Date')).toBe(now);
+    const etag = first.headers.get('ETag') ?? '';
+    const again = await call(api, 'GET', product(), { headers: { 'If-None-Match': etag } });
+    expect(again.headers.get('Date')).toBe(now);
+    expect((await call(api, 'GET', '/api/v1/products/none')).headers.get('Date')).toBe(now);
+  });
+
+  it('each outcome is a journal note citing its section', async () => {
+    const etag = (await call(api, 'GET', product())).headers.get('ETag') ?? '';
+    await call(api, 'GET', product(), { headers: { 'If-None-Match': etag } });
+    expect(await rules()).toContain('If-None-Match → 304 [RFC 9110 §13.1.2]');
+    await patchStock(4, { 'If-Match': etag });
+    expect(await rules()).toContain(
+      'Every precondition holds → the request proceeds [RFC 9110 §13.2.2]',
+    );
+    await patchStock(5, { 'If-Match': etag });
+    expect(await rules()).toContain('If-Match failed → 412 (RFC 9110 §13.1.1) [RFC 9110 §13.1.1]');
+    await call(api, 'PATCH', '/__admin/settings', {
+      json: { conditional: { require_preconditions: true } },
+    });
+    await patchStock(6);
+    expect((await rules()).join('\n')).toMatch(/→ 428 \(RFC 6585 §3\) \[RFC 6585 §3\]/);
+  });
+
+  it('the evaluation is announced as an event, the trace the lab shows', async () => {
+    const seen: { requestId: string; evaluation: { outcome: string; trace: unknown[] } }[] = [];
+    api.events.subscribe((event) => {
+      if (event.type === 'preconditions') seen.push(event);
+    });
+    const etag = (await call(api, 'GET', product())).headers.get('ETag') ?? '';
+    const reply = await call(api, 'GET', product(), {
+      headers: { 'If-None-Match': `"other", ${etag}`, 'If-Modified-Since': 'garbage' },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.requestId).toBe(reply.headers.get('X-Request-Id'));
+    expect(seen[0]?.evaluation.outcome).toBe('not-modified');
+    expect(seen[0]?.evaluation.trace).toEqual([
+      expect.objectContaining({ header: 'If-None-Match', comparison: 'weak', held: false }),
+    ]);
+  });
+});
+
+describe('Vary where the answer depends on a request field', () => {
+  const greeting: MechanismFactory = () => ({
+    name: 'greeting',
+    routes: [
+      defineRoute({
+        method: 'GET',
+        path: '/api/v1/greeting',
+        operationId: 'greeting',
+        summary: 'A greeting in the language asked for',
+        tags: ['Test'],
+        policies: { validators: 'item' },
+        responses: { 200: { description: 'The greeting.' } },
+        handler: (context) => {
+          varyOn(context, 'Accept-Language');
+          const french = context.request.headers.get('Accept-Language') === 'fr';
+          respondJson(context, 200, { text: french ? 'bonjour' : 'hello' });
+        },
+      }),
+    ],
+  });
+
+  it('the 200 and its 304 name the field; the variants have their own tags', async () => {
+    const local = makeApi({ mechanisms: [greeting] });
+    const english = await call(local, 'GET', '/api/v1/greeting');
+    expect(english.headers.get('Vary')).toBe('Accept-Language');
+    const french = await call(local, 'GET', '/api/v1/greeting', {
+      headers: { 'Accept-Language': 'fr' },
+    });
+    expect(french.headers.get('ETag')).not.toBe(english.headers.get('ETag'));
+    const revalidated = await call(local, 'GET', '/api/v1/greeting', {
+      headers: { 'Accept-Language': 'fr', 'If-None-Match': french.headers.get('ETag') ?? '' },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('Vary')).toBe('Accept-Language');
+  });
+
+  it('merges with a Vary already there, and * stays *', () => {
+    expect(varyValue('Accept', ['accept', 'Authorization'])).toBe('Accept, Authorization');
+    expect(varyValue('*', ['Authorization'])).toBe('*');
+    expect(varyValue(null, [])).toBe('');
   });
 });

@@ -18,11 +18,22 @@ import {
 import { formatHttpDate } from './http-date.ts';
 import './policy.ts';
 import { entityTagOf, lastModifiedOf } from './validators.ts';
+import { varyValue } from './vary.ts';
 
 declare module '../../context.ts' {
   interface ContextVariables {
     /** The evaluation of this request's preconditions, for the journal and the lab's trace. */
     preconditions: Evaluation;
+  }
+}
+
+declare module '../../events.ts' {
+  interface ApiEventMap {
+    /**
+     * The server's own evaluation of a request's preconditions, step by step (RFC 9110 §13.2.2),
+     * so the caching lab shows the decision that was taken instead of re-deciding in the page.
+     */
+    preconditions: { requestId: string; method: string; url: string; evaluation: Evaluation };
   }
 }
 
@@ -78,6 +89,9 @@ export const conditional: Middleware<ApiContext> = async (context, next) => {
   if (validators.lastModifiedMs !== undefined)
     response.headers.set('Last-Modified', formatHttpDate(validators.lastModifiedMs));
   if (cacheControl) response.headers.set('Cache-Control', cacheControl);
+  const vary = context.var.vary;
+  if (vary && vary.length > 0)
+    response.headers.set('Vary', varyValue(response.headers.get('Vary'), vary));
   if (!hasPreconditions(headers)) return;
 
   const evaluation = evaluate(context, headers, validators);
@@ -114,6 +128,7 @@ function checkWrite(context: ApiContext, headers: ConditionalHeaders, settings: 
       `This server requires conditional writes: send If-Match with the ETag you read (GET ${context.url.pathname} gives it), or If-Unmodified-Since.`,
       {
         rule: `${context.method} without If-Match or If-Unmodified-Since while preconditions are required → 428 (RFC 6585 §3)`,
+        standard: cite('RFC 6585 §3'),
       },
     );
   }
@@ -166,14 +181,29 @@ function evaluate(
   const decided = evaluation.decidedBy;
   if (evaluation.outcome === 'not-modified' && decided)
     note(context, `${decided.header} → 304`, cite(decided.section));
+  if (evaluation.outcome === 'proceed')
+    note(context, 'Every precondition holds → the request proceeds', cite('RFC 9110 §13.2.2'));
+  const { events } = context.env;
+  if (events.hasListeners) {
+    const url = context.url.pathname + context.url.search;
+    events.emit({
+      type: 'preconditions',
+      requestId: context.requestId,
+      method: context.method,
+      url,
+      evaluation,
+    });
+  }
   return evaluation;
 }
 
 function preconditionFailed(evaluation: Evaluation, prefix = ''): ProblemError {
   const step = evaluation.decidedBy;
   const why = step ? `${prefix}${step.header}: ${step.detail}` : `${prefix}a precondition failed`;
+  const section = step?.section ?? 'RFC 9110 §13.2.2';
   return new ProblemError('precondition-failed', `${why}. Nothing was changed.`, {
-    rule: `${step?.header ?? 'Precondition'} failed → 412 (${step?.section ?? 'RFC 9110 §13.2.2'})`,
+    rule: `${step?.header ?? 'Precondition'} failed → 412 (${section})`,
+    standard: cite(section),
     extensions: step ? { failed_precondition: step.header } : {},
   });
 }
@@ -194,12 +224,19 @@ function readUpdatedAt(body: string): unknown {
 /**
  * A problem or any other answer the inner layers gave no caching directive is never stored
  * (shared API.md §9: write responses and problems are no-store). Outside the error boundary,
- * so thrown problems get it too.
+ * so thrown problems get it too. Every answer carries `Date` from the virtual clock (RFC 9110
+ * §6.6.1): caches compute ages and heuristic lifetimes from it, on the same clock as the rules.
  */
 export const noStoreByDefault: Middleware<ApiContext> = async (context, next) => {
   await next();
   const response = context.response;
   if (!response || response.type === 'error') return;
-  if (response.status >= 400 && !response.headers.has('Cache-Control'))
-    response.headers.set('Cache-Control', 'no-store');
+  try {
+    if (response.status >= 400 && !response.headers.has('Cache-Control'))
+      response.headers.set('Cache-Control', 'no-store');
+    if (!response.headers.has('Date'))
+      response.headers.set('Date', formatHttpDate(context.env.clock.now()));
+  } catch {
+    // Immutable headers (Response.redirect): a redirect is answered as made.
+  }
 };

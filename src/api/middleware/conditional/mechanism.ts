@@ -14,51 +14,56 @@ const READ_PRECONDITIONS: readonly HeaderName[] = [
 export const conditionalMechanism: MechanismFactory = () => ({
   name: 'conditional',
   layers: { 'cache-control': noStoreByDefault, preconditions: conditional },
-  describe: (route: AnyRoute): RouteContribution => {
-    const kind = route.policies?.validators;
-    if (!kind) return {};
-    if (route.method === 'GET') {
-      return {
-        requestHeaders: kind === 'list' ? ['If-None-Match'] : READ_PRECONDITIONS,
-        successHeaders:
-          kind === 'list' ? ['ETag', 'Cache-Control'] : ['ETag', 'Last-Modified', 'Cache-Control'],
-        responses: {
-          304: {
-            description:
-              'Not modified: the representation the validators name is still current. No body.',
-            headers:
-              kind === 'list'
-                ? ['ETag', 'Cache-Control']
-                : ['ETag', 'Last-Modified', 'Cache-Control'],
-          },
-          ...(kind === 'item'
-            ? {
-                412: {
-                  description: 'If-Match or If-Unmodified-Since does not hold.',
-                  problems: ['precondition-failed'],
-                },
-              }
-            : {}),
-        },
-      };
-    }
-    if (route.method === 'POST')
-      return { successHeaders: ['ETag', 'Last-Modified', 'Cache-Control'] };
+  describe: (route: AnyRoute): RouteContribution => ({
+    headers: ['Date'],
+    ...describeRoute(route),
+  }),
+});
+
+function describeRoute(route: AnyRoute): RouteContribution {
+  const kind = route.policies?.validators;
+  if (!kind) return {};
+  if (route.method === 'GET') {
     return {
-      requestHeaders: ['If-Match', 'If-Unmodified-Since', 'If-None-Match'],
+      requestHeaders: kind === 'list' ? ['If-None-Match'] : READ_PRECONDITIONS,
       successHeaders:
-        route.method === 'DELETE' ? ['Cache-Control'] : ['ETag', 'Last-Modified', 'Cache-Control'],
+        kind === 'list' ? ['ETag', 'Cache-Control'] : ['ETag', 'Last-Modified', 'Cache-Control'],
       responses: {
-        412: {
-          description: 'A precondition does not hold: nothing was changed.',
-          problems: ['precondition-failed'],
-        },
-        428: {
+        304: {
           description:
-            'Preconditions are required (conditional.require_preconditions) and none was sent.',
-          problems: ['precondition-required'],
+            'Not modified: the representation the validators name is still current. No body.',
+          headers:
+            kind === 'list'
+              ? ['ETag', 'Cache-Control']
+              : ['ETag', 'Last-Modified', 'Cache-Control'],
         },
+        ...(kind === 'item'
+          ? {
+              412: {
+                description: 'If-Match or If-Unmodified-Since does not hold.',
+                problems: ['precondition-failed'],
+              },
+            }
+          : {}),
       },
     };
-  },
-});
+  }
+  if (route.method === 'POST')
+    return { successHeaders: ['ETag', 'Last-Modified', 'Cache-Control'] };
+  return {
+    requestHeaders: ['If-Match', 'If-Unmodified-Since', 'If-None-Match'],
+    successHeaders:
+      route.method === 'DELETE' ? ['Cache-Control'] : ['ETag', 'Last-Modified', 'Cache-Control'],
+    responses: {
+      412: {
+        description: 'A precondition does not hold: nothing was changed.',
+        problems: ['precondition-failed'],
+      },
+      428: {
+        description:
+          'Preconditions are required (conditional.require_preconditions) and none was sent.',
+        problems: ['precondition-required'],
+      },
+    },
+  };
+}

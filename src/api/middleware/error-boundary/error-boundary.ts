@@ -14,7 +14,7 @@ export const errorBoundary: Middleware<ApiContext> = async (context, next) => {
     await next();
   } catch (error) {
     if (error instanceof ProblemError) {
-      if (error.rule) note(context, error.rule);
+      if (error.rule) note(context, error.rule, error.standard);
       respondProblem(context, error);
       return;
     }

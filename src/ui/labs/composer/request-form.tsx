@@ -41,6 +41,8 @@ export function RequestForm({ note, onOutcome }: RequestFormProps) {
         method: request.method,
         headers: checked.headers.headers,
         body: noBody || request.body === '' ? undefined : request.body,
+        // The composer shows exactly what the API answers: never the page's cache.
+        cache: 'no-store',
       });
       record({
         ...request,

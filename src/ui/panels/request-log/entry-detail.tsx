@@ -7,6 +7,7 @@ import {
   statusLabel,
 } from '../../shared/journal-format.ts';
 import { statusClassOf, useLogStore } from '../../stores/log-store.ts';
+import { servedByCache } from '../../shared/client-cache/cache-log-entry.ts';
 import { CopyActions } from './copy-actions.tsx';
 import { BodyView, HeadersTable, NotesList } from './detail-parts.tsx';
 import { DetailTabs } from './detail-tabs.tsx';
@@ -95,6 +96,17 @@ function EntryDetailView({ entry }: { entry: JournalEntry }) {
 
 /** When (virtual time) and how long (real time in the core), and what the figure leaves out. */
 function Timing({ entry }: { entry: JournalEntry }) {
+  if (servedByCache(entry))
+    return (
+      <dl className="log-general">
+        <dt>Answered</dt>
+        <dd>
+          {entry.started_at} <span className="log-muted">(virtual clock)</span>
+        </dd>
+        <dt>By</dt>
+        <dd>the {entry.servedBy} cache, in the page: this request never reached the API</dd>
+      </dl>
+    );
   return (
     <>
       <dl className="log-general">

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { JournalEntry } from '../../../api/middleware/journal/journal-entry.ts';
+import { servedByCache } from '../../shared/client-cache/cache-log-entry.ts';
 import { statusClassOf } from '../../stores/log-store.ts';
 import { badgesFor, formatDuration, formatTime, statusLabel } from '../../shared/journal-format.ts';
 
@@ -39,6 +40,7 @@ export const LogRow = memo(function LogRow({
   if (selected) className += ' selected';
   if (active) className += ' active';
   if (index % 2 === 1) className += ' odd';
+  if (servedByCache(entry)) className += ' from-cache';
 
   return (
     <div

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../api/create-api.ts';
+import { cachingStepper } from '../../../scenarios/caching/frames.ts';
+import { CACHING_SCENARIOS } from '../../../scenarios/caching/scenarios.ts';
 import { DriftSession } from '../../../scenarios/pagination/drift-session.ts';
 import { driftStepper } from '../../../scenarios/pagination/frames.ts';
 import { PAGINATION_SCENARIOS } from '../../../scenarios/pagination/scenarios.ts';
@@ -32,6 +34,17 @@ function rateLimitPlayer(scenario: (typeof RATE_LIMIT_SCENARIOS)[number]) {
 function driftPlayer(scenario: (typeof PAGINATION_SCENARIOS)[number]) {
   const { transport } = core();
   const stepper = driftStepper(new DriftSession(transport));
+  const adapter: PlayerAdapter<(typeof scenario.steps)[number], unknown> = {
+    scenario,
+    initial: stepper.initial,
+    run: (step, _, context) => stepper.run(step, context),
+  };
+  return createPlayer(adapter, transport);
+}
+
+function cachingPlayer(scenario: (typeof CACHING_SCENARIOS)[number]) {
+  const { transport } = core();
+  const stepper = cachingStepper('test');
   const adapter: PlayerAdapter<(typeof scenario.steps)[number], unknown> = {
     scenario,
     initial: stepper.initial,
@@ -74,6 +87,9 @@ const cases: [string, Scenario, () => Player<unknown>][] = [
   ),
   ...PAGINATION_SCENARIOS.map(
     (s) => [s.id, s, () => driftPlayer(s)] as [string, Scenario, () => Player<unknown>],
+  ),
+  ...CACHING_SCENARIOS.map(
+    (s) => [s.id, s, () => cachingPlayer(s)] as [string, Scenario, () => Player<unknown>],
   ),
 ];
 

@@ -73,7 +73,8 @@ export function timerResolution(now: () => number = () => performance.now(), sam
 type Headers = Record<string, string>;
 
 async function page(url: string, headers: Headers): Promise<{ rows: number; ms: number }> {
-  const result = await send(url, { headers });
+  // What the server does for the page is the measurement: never a cached or revalidated answer.
+  const result = await send(url, { headers, cache: 'no-store' });
   if (result.status === 429) {
     const retry = result.headers.find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
     throw new Error(
@@ -90,7 +91,7 @@ async function page(url: string, headers: Headers): Promise<{ rows: number; ms: 
 async function cursorAt(depth: number, headers: Headers): Promise<string> {
   const setup = await send<{ pagination: { next_cursor: string | null } }>(
     `${USERS}?offset=${depth - 1}&limit=1`,
-    { headers },
+    { headers, cache: 'no-store' },
   );
   const cursor = typeof setup.body === 'object' ? setup.body?.pagination.next_cursor : null;
   if (!cursor) throw new Error(`no cursor at depth ${depth} (HTTP ${setup.status})`);
