@@ -4,8 +4,6 @@
  */
 import { expect } from 'vitest';
 import { createApi, type Api, type ApiOptions } from './create-api.ts';
-import type { MechanismFactory } from './pipeline.ts';
-import { respondNetworkError } from './respond.ts';
 import { PROBLEM_TYPES, type ProblemBody, type ProblemSlug } from './problems.ts';
 import type { Row } from './store/row.ts';
 import type { StoreMeta } from './store/store.ts';
@@ -155,23 +153,14 @@ export const newProduct = (n: number | string, extra: Record<string, unknown> = 
 });
 
 /**
- * A fault layer for tests: requests to `path` are carried out, then end as a network error
- * (Response.error()), as the idempotency lab's dropped responses will.
+ * Turns on the real fault injection for one path prefix: every answer there is carried out,
+ * then dropped (a network error, Response.error()), as shared API.md §8's drop_rate 1 does.
  */
-export function dropAnswersTo(path: string): MechanismFactory {
-  return () => ({
-    name: 'drop-answers',
-    layers: {
-      faults: async (context, next) => {
-        const dropped = context.url.pathname === path;
-        try {
-          await next();
-        } catch (error) {
-          // Whatever the answer would have been (a 404 problem too), it is lost on the way.
-          if (!dropped) throw error;
-        }
-        if (dropped) respondNetworkError(context);
-      },
-    },
+export function dropAnswersTo<A extends Api>(api: A, pathPrefix: string): A {
+  const settings = api.env.settings.current;
+  api.env.settings.replace({
+    ...settings,
+    faults: { ...settings.faults, drop_rate: 1, path_prefix: pathPrefix },
   });
+  return api;
 }

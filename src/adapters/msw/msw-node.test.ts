@@ -43,7 +43,7 @@ describe('msw/node with createHandlers(api, "*")', () => {
 describe('msw/node: Response.error() from the core', () => {
   const BROKEN = '/api/v1/users/broken';
   // The real API with a fault layer: this path's answers end as a network error.
-  const faulty = createApi({ mechanisms: [dropAnswersTo(BROKEN)] });
+  const faulty = dropAnswersTo(createApi(), BROKEN);
 
   it('makes fetch reject with a TypeError, and the next request is answered', async () => {
     server.use(...createHandlers(faulty, '*'));

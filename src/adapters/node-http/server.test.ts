@@ -12,7 +12,7 @@ let server: Server;
 let origin = '';
 
 beforeAll(async () => {
-  server = createApiServer(createApi({ mechanisms: [dropAnswersTo(BROKEN)] }));
+  server = createApiServer(dropAnswersTo(createApi(), BROKEN));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

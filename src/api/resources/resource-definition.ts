@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { CollectionSpec } from '../store/store.ts';
+import type { CursorKey } from '../pagination/cursor.ts';
+import type { AnyRoute } from '../routes/route.ts';
+import type { CollectionSpec, Store } from '../store/store.ts';
 
 /** Fields the server sets; a client that sends one gets 422 (no mass assignment). */
 export const READ_ONLY_FIELDS = ['id', 'created_at', 'updated_at'] as const;
@@ -22,6 +24,8 @@ export interface ResourceDefinition {
   /** Their schemas, for the representation. */
   extraReadFields?: Record<string, z.ZodType>;
   collection: CollectionSpec;
+  /** Routes of its own instead of the generic CRUD ones (orders: stock, cancel, no PUT or DELETE). */
+  routes?: (store: Store, cursorKey: CursorKey) => AnyRoute[];
 }
 
 /**
