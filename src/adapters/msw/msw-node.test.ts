@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/create-api.ts';
-import { dropAnswersTo } from '../../api/test-support.ts';
+import { dropAnswersTo, expectLostOrderReplayed } from '../../api/test-support.ts';
 import { contractSuite } from '../../contract/contract-suite.ts';
 import { createHandlers } from './handlers.ts';
 
@@ -51,6 +51,13 @@ describe('msw/node: Response.error() from the core', () => {
       expect.objectContaining({ name: 'TypeError', message: 'Failed to fetch' }),
     );
     expect((await fetch('http://localhost/api/v1/users?limit=1')).status).toBe(200);
+  });
+});
+
+describe('msw/node: an answer dropped after the commit (shared API.md §8)', () => {
+  it('fails the fetch, the order exists, and the retry with its key is a replay', async () => {
+    server.use(...createHandlers(createApi(), '*'));
+    await expectLostOrderReplayed((path, init) => fetch(`http://localhost${path}`, init));
   });
 });
 
