@@ -4,6 +4,7 @@ import { ProblemError } from '../../problems.ts';
 import { respondNetworkError } from '../../respond.ts';
 import { cite } from '../../standards.ts';
 import { answerThrown } from '../error-boundary/error-boundary.ts';
+import { FAULT_NOTE } from './fault-note.ts';
 import { affects, latencyOf, type FaultDraw, type FaultPlan } from './fault-plan.ts';
 
 declare module '../../context.ts' {
@@ -13,8 +14,7 @@ declare module '../../context.ts' {
   }
 }
 
-/** Every fault's note begins so, and the request log marks the entry by it. */
-export const FAULT_NOTE = 'Fault injected: ';
+export { FAULT_NOTE };
 const RETRY_AFTER_S = 1;
 
 /**
