@@ -21,8 +21,12 @@ const recordSchema = z.strictObject({
     .meta({ description: 'When the key is forgotten (virtual clock); null while in flight.' }),
 });
 
-/** Persisted records are saved at most this often (real ms): saving copies them all. */
-const SAVE_EVERY_MS = 100;
+/**
+ * Persisted records are saved at most this often (real ms): saving copies them all, so a
+ * steady stream of keyed requests must not pay for that copy each time. A reload within this
+ * time of the last completion may lose its newest records.
+ */
+const SAVE_EVERY_MS = 1000;
 
 /**
  * Idempotency-Key (shared API.md §8): the records, their middleware, GET /__admin/idempotency

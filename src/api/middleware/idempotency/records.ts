@@ -1,8 +1,8 @@
 /**
  * The idempotency records of one API instance (draft-ietf-httpapi-idempotency-key-header §2.6):
  * one per (client, method, path, key), first in flight, then completed with the saved answer
- * until it expires. Completed records also sit in a min-heap by expiry, so forgetting the
- * expired ones costs O(expired · log n), never a scan of all of them.
+ * until it expires. Completed records also sit in a queue sorted by expiry, so forgetting the
+ * expired ones costs O(expired), never a scan of all of them.
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-idempotency-key-header-07#section-2.6
  */
 export interface IdempotencyRecord {
@@ -39,8 +39,9 @@ const scopeOfRecord = (record: IdempotencyRecord) =>
 
 export class IdempotencyRecords {
   readonly #byScope = new Map<string, IdempotencyRecord>();
-  /** Completed records, a binary min-heap by expires_ms (entries may be stale: see #sweep). */
-  #heap: CompletedRecord[] = [];
+  /** Completed records by expires_ms, oldest from #head (entries may be stale: see expire). */
+  #queue: CompletedRecord[] = [];
+  #head = 0;
 
   get size(): number {
     return this.#byScope.size;
@@ -94,13 +95,19 @@ export class IdempotencyRecords {
   /** Forgets every completed record whose retention ended at or before `now`; how many. */
   expire(now: number): number {
     let forgotten = 0;
-    for (let top = this.#heap[0]; top && top.expires_ms <= now; top = this.#heap[0]) {
-      this.#pop();
+    const queue = this.#queue;
+    for (let top = queue[this.#head]; top && top.expires_ms <= now; top = queue[this.#head]) {
+      this.#head++;
       const scope = scopeOfRecord(top);
       if (this.#byScope.get(scope) === top) {
         this.#byScope.delete(scope);
         forgotten++;
       }
+    }
+    // Drop the forgotten prefix once it is half the queue: amortized O(1) per record.
+    if (this.#head > 1024 && this.#head * 2 > queue.length) {
+      this.#queue = queue.slice(this.#head);
+      this.#head = 0;
     }
     return forgotten;
   }
@@ -128,40 +135,28 @@ export class IdempotencyRecords {
 
   clear(): void {
     this.#byScope.clear();
-    this.#heap = [];
+    this.#queue = [];
+    this.#head = 0;
   }
 
+  /**
+   * Keeps the queue sorted by expiry. With one retention the virtual clock only adds records at
+   * the end (O(1)); after a shorter retention or a clock set back, one binary search and splice.
+   */
   #push(record: CompletedRecord): void {
-    const heap = this.#heap;
-    heap.push(record);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((heap[parent] as CompletedRecord).expires_ms <= record.expires_ms) break;
-      heap[i] = heap[parent] as CompletedRecord;
-      i = parent;
+    const queue = this.#queue;
+    const last = queue[queue.length - 1];
+    if (!last || last.expires_ms <= record.expires_ms) {
+      queue.push(record);
+      return;
     }
-    heap[i] = record;
-  }
-
-  #pop(): void {
-    const heap = this.#heap;
-    const last = heap.pop();
-    if (!last || heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child =
-        right < heap.length &&
-        (heap[right] as CompletedRecord).expires_ms < (heap[left] as CompletedRecord).expires_ms
-          ? right
-          : left;
-      if ((heap[child] as CompletedRecord).expires_ms >= last.expires_ms) break;
-      heap[i] = heap[child] as CompletedRecord;
-      i = child;
+    let lo = this.#head;
+    let hi = queue.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((queue[mid] as CompletedRecord).expires_ms <= record.expires_ms) lo = mid + 1;
+      else hi = mid;
     }
-    heap[i] = last;
+    queue.splice(lo, 0, record);
   }
 }
