@@ -12,6 +12,7 @@ import {
 } from './engine-bench.ts';
 import { benchCaching, describeCaching } from './caching-bench.ts';
 import { benchFirstLoad, describeFirstLoad } from './first-load-bench.ts';
+import { benchKeyedPosts, benchRecords, describeIdempotency } from './idempotency-bench.ts';
 import { benchRequestLog, describeRequestLog } from './log-bench.ts';
 import { benchPagination, describePagination } from './pagination-bench.ts';
 import {
@@ -28,7 +29,7 @@ import { round } from './support/stats.ts';
  * `npm run bench [-- section …]`: every speed and size figure the project promises, measured in
  * one run on this machine, each as a ratio against a baseline where the cost is relative.
  * Sections: engine (the core over its transports), first-load, log (the request log),
- * pagination, rate-limit, auth, caching; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
+ * pagination, rate-limit, auth, caching, idempotency; engine-node (engine's node:http part alone) only when named. Prints verdict lines and writes bench/results.json. Method: BENCHMARKS.md.
  */
 
 interface SectionContext {
@@ -144,6 +145,21 @@ const SECTIONS: readonly Section[] = [
     async run({ browser, log }) {
       const figures = await benchCaching(await browser(), log);
       return { figures, lines: describeCaching(figures) };
+    },
+  },
+  {
+    name: 'idempotency',
+    async run({ browser, app, log }) {
+      log('idempotency: records in Node, memory and expiry');
+      const records = benchRecords();
+      log('idempotency: POST with a key and without, through the worker');
+      const page = await (await browser()).newPage({ viewport: { width: 1280, height: 720 } });
+      try {
+        const keyed = await benchKeyedPosts(page, `${(await app()).url}/`);
+        return { figures: { keyed, records }, lines: describeIdempotency(keyed, records) };
+      } finally {
+        await page.close();
+      }
     },
   },
 ];

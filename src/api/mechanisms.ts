@@ -2,6 +2,8 @@ import { adminMechanism } from './admin/mechanism.ts';
 import { authMechanism } from './middleware/auth/mechanism.ts';
 import { conditionalMechanism } from './middleware/conditional/mechanism.ts';
 import { errorBoundaryMechanism } from './middleware/error-boundary/mechanism.ts';
+import { idempotencyMechanism } from './middleware/idempotency/mechanism.ts';
+import { faultsMechanism } from './middleware/faults/mechanism.ts';
 import { headMechanism } from './middleware/head/mechanism.ts';
 import { journalMechanism } from './middleware/journal/mechanism.ts';
 import { rateLimitMechanism } from './middleware/rate-limit/mechanism.ts';
@@ -9,11 +11,12 @@ import { requestIdMechanism } from './middleware/request-id/mechanism.ts';
 import { openApiMechanism } from './openapi/mechanism.ts';
 import type { MechanismFactory } from './pipeline.ts';
 import { resourcesMechanism } from './resources/mechanism.ts';
+import { orders } from './resources/orders.ts';
 import { products } from './resources/products.ts';
 import type { ResourceDefinition } from './resources/resource-definition.ts';
 import { users } from './resources/users.ts';
 
-export const RESOURCES: readonly ResourceDefinition[] = [users, products];
+export const RESOURCES: readonly ResourceDefinition[] = [users, products, orders];
 
 /**
  * Every mechanism of the API, registered once. Where each one's middleware runs is decided by
@@ -26,6 +29,8 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   errorBoundaryMechanism,
   rateLimitMechanism,
   conditionalMechanism,
+  idempotencyMechanism,
+  faultsMechanism,
   resourcesMechanism(RESOURCES),
   // After the resources: the document lists their routes (and tags) first.
   authMechanism,

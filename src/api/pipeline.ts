@@ -29,6 +29,7 @@ export const SLOTS = [
   { slot: 'faults', admin: false }, // idempotency lab: injected 503s, delays, dropped answers (§8)
   { slot: 'preconditions', admin: false }, // caching lab: 428, 412, 304 (§9)
   { slot: 'idempotency', admin: false }, // idempotency lab: replays and in-flight keys (§8)
+  { slot: 'latency', admin: false }, // idempotency lab: injected delay, the key in flight (§8)
   { slot: 'dispatch', admin: true }, // query, the route's own middleware, the handler
 ] as const;
 

@@ -179,6 +179,55 @@ export const PROBLEM_TYPES = {
     'A client (told apart by `X-Client-Id`, else by the `sub` of a verified bearer token, otherwise counted as anonymous) goes over `rate_limit.quota` requests per `rate_limit.window_ms`, as the configured algorithm counts them (token bucket unless changed in the settings).',
     cite('RFC 6585 §4'),
   ),
+  'insufficient-stock': define(
+    'insufficient-stock',
+    409,
+    'Insufficient stock',
+    'The order asks for more than the product has in stock, so nothing was taken and no order was made. `available` says how many there are now.',
+    'POST /api/v1/orders with a quantity above the product’s stock. Stock is taken in the same transaction as the order is made, so it never goes below 0 however many orders race.',
+    cite('RFC 9110 §15.5.10'),
+  ),
+  'idempotency-key-missing': define(
+    'idempotency-key-missing',
+    400,
+    'Idempotency key missing',
+    'This collection requires every POST to carry an Idempotency-Key, so that a retry after a lost response can never make a second resource. Send a fresh unique key (a UUID) and reuse it only to retry this very request.',
+    'A POST without Idempotency-Key to a collection named in idempotency.required.',
+    cite(
+      'draft-ietf-httpapi-idempotency-key-header §2.7',
+      'https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-idempotency-key-header-07#section-2.7',
+    ),
+  ),
+  'idempotency-key-reused': define(
+    'idempotency-key-reused',
+    422,
+    'Idempotency key reused',
+    'This key was already used for a request with another body (its fingerprint, the SHA-256 of the body canonicalized per RFC 8785, differs). A key names one request: retry with exactly the same body, or use a new key for a new request. Stripe-style APIs answer this with 400.',
+    'A POST or PATCH with a key this client already sent to the same method and path, within its retention, with a different body.',
+    cite(
+      'draft-ietf-httpapi-idempotency-key-header §2.7',
+      'https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-idempotency-key-header-07#section-2.7',
+    ),
+  ),
+  'idempotency-key-in-flight': define(
+    'idempotency-key-in-flight',
+    409,
+    'Idempotency key in flight',
+    'The first request with this key is still being processed, so the server cannot yet say what its outcome is. Nothing was done; retry after a moment and the saved outcome will be replayed.',
+    'A second request with the same key (a double click, an impatient retry) while the first has not finished.',
+    cite(
+      'draft-ietf-httpapi-idempotency-key-header §2.7',
+      'https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-idempotency-key-header-07#section-2.7',
+    ),
+  ),
+  'service-unavailable': define(
+    'service-unavailable',
+    503,
+    'Service unavailable',
+    'The server cannot handle the request right now; nothing was done. Retry-After says how many seconds to wait. A careful client retries with backoff and jitter, and with an Idempotency-Key for anything that is not idempotent.',
+    'An injected fault (faults.error_rate, or a queued one-shot error): it comes before any work or idempotency record, so a retry with the same key starts afresh.',
+    cite('RFC 9110 §15.6.4'),
+  ),
   'internal-error': define(
     'internal-error',
     500,
@@ -220,6 +269,8 @@ export class ProblemError extends Error {
   /** The journal note: which rule decided this, with its standard. */
   readonly rule: string | undefined;
   readonly standard: StandardRef | undefined;
+  /** The status, when a dialect answers this type with another than the catalogue's (Stripe's 400). */
+  readonly status: number | undefined;
 
   constructor(
     slug: ProblemSlug,
@@ -231,6 +282,7 @@ export class ProblemError extends Error {
       rule?: string;
       /** The section the rule comes from, linked in the journal note. */
       standard?: StandardRef;
+      status?: number;
     } = {},
   ) {
     super(detail);
@@ -242,6 +294,7 @@ export class ProblemError extends Error {
     this.extensions = options.extensions ?? {};
     this.rule = options.rule;
     this.standard = options.standard;
+    this.status = options.status;
   }
 }
 
@@ -253,12 +306,13 @@ export function problemBody(
   instance: string,
   errors?: FieldError[],
   extensions: Record<string, unknown> = {},
+  status?: number,
 ): ProblemBody {
   const type = PROBLEM_TYPES[slug];
   const body: ProblemBody = {
     type: problemTypeUri(slug),
     title: type.title,
-    status: type.status,
+    status: status ?? type.status,
     detail,
     instance,
   };

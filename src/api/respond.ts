@@ -73,10 +73,11 @@ export function respondProblem(context: ApiContext, problem: ProblemError): void
     context.url.pathname,
     problem.errors,
     problem.extensions,
+    problem.status,
   );
   respondJson(
     context,
-    PROBLEM_TYPES[problem.slug].status,
+    problem.status ?? PROBLEM_TYPES[problem.slug].status,
     body,
     problem.headers,
     PROBLEM_JSON_TYPE,

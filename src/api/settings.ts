@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { authSettingsSchema } from './middleware/auth/auth-settings.ts';
 import { ALGORITHM_IDS, HEADER_STYLES } from './middleware/rate-limit/policy.ts';
 
+/** The resources an idempotency rule can name (shared API.md §2). */
+export const RESOURCE_NAMES = ['users', 'products', 'orders'] as const;
+/** The methods a fault can affect (shared API.md §8). */
+export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const rate = z.number().min(0).max(1);
+
 // RFC 9111 §5.2: a comma-separated list of directives, each a token with an optional
 // `=token` or `="quoted string"` argument.
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
@@ -65,6 +71,39 @@ export const settingsSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /** shared API.md §8: the Idempotency-Key dialect, where a key is required, how long it is kept. */
+    idempotency: z
+      .strictObject({
+        dialect: z.enum(['ietf', 'stripe']).default('ietf'),
+        required: z
+          .array(z.enum(RESOURCE_NAMES))
+          .max(RESOURCE_NAMES.length)
+          .refine((names) => new Set(names).size === names.length, {
+            error: 'must not name a resource twice',
+          })
+          .default([]),
+        retention_ms: z.int().min(1000).max(31_622_400_000).default(86_400_000),
+      })
+      .prefault({}),
+    /** shared API.md §8: injected latency, 503s and dropped answers, all from one seed. */
+    faults: z
+      .strictObject({
+        latency_ms: z.int().min(0).max(60_000).default(0),
+        jitter_ms: z.int().min(0).max(60_000).default(0),
+        error_rate: rate.default(0),
+        drop_rate: rate.default(0),
+        seed: z.int().min(0).max(0xffffffff).default(1),
+        methods: z
+          .array(z.enum(FAULT_METHODS))
+          .max(FAULT_METHODS.length)
+          .default([...FAULT_METHODS]),
+        path_prefix: z
+          .string()
+          .max(200)
+          .regex(/^\/[\x21-\x7e]*$/, { error: 'must be a path starting with /' })
+          .default('/api/v1'),
+      })
+      .prefault({}),
   })
   .superRefine((settings, context) => {
     if (settings.limits.default_page_size > settings.limits.max_page_size) {
@@ -72,6 +111,13 @@ export const settingsSchema = z
         code: 'custom',
         path: ['limits', 'default_page_size'],
         message: 'must not exceed limits.max_page_size',
+      });
+    }
+    if (settings.faults.jitter_ms > settings.faults.latency_ms) {
+      context.addIssue({
+        code: 'custom',
+        path: ['faults', 'jitter_ms'],
+        message: 'must not exceed faults.latency_ms (a delay is never negative)',
       });
     }
   });

@@ -4,8 +4,6 @@
  */
 import { expect } from 'vitest';
 import { createApi, type Api, type ApiOptions } from './create-api.ts';
-import type { MechanismFactory } from './pipeline.ts';
-import { respondNetworkError } from './respond.ts';
 import { PROBLEM_TYPES, type ProblemBody, type ProblemSlug } from './problems.ts';
 import type { Row } from './store/row.ts';
 import type { StoreMeta } from './store/store.ts';
@@ -155,23 +153,53 @@ export const newProduct = (n: number | string, extra: Record<string, unknown> = 
 });
 
 /**
- * A fault layer for tests: requests to `path` are carried out, then end as a network error
- * (Response.error()), as the idempotency lab's dropped responses will.
+ * Turns on the real fault injection for one path prefix: every answer there is carried out,
+ * then dropped (a network error, Response.error()), as shared API.md §8's drop_rate 1 does.
  */
-export function dropAnswersTo(path: string): MechanismFactory {
-  return () => ({
-    name: 'drop-answers',
-    layers: {
-      faults: async (context, next) => {
-        const dropped = context.url.pathname === path;
-        try {
-          await next();
-        } catch (error) {
-          // Whatever the answer would have been (a 404 problem too), it is lost on the way.
-          if (!dropped) throw error;
-        }
-        if (dropped) respondNetworkError(context);
-      },
-    },
+export function dropAnswersTo<A extends Api>(api: A, pathPrefix: string): A {
+  const settings = api.env.settings.current;
+  api.env.settings.replace({
+    ...settings,
+    faults: { ...settings.faults, drop_rate: 1, path_prefix: pathPrefix },
   });
+  return api;
+}
+
+/**
+ * The lost-response story through a real transport (`send` is fetch at some origin): an order
+ * whose answer is dropped after the commit fails as a network error, yet the order exists; its
+ * retry with the same key is a replay, so the stock is taken once.
+ */
+export async function expectLostOrderReplayed(
+  send: (path: string, init?: RequestInit) => Promise<Response>,
+): Promise<void> {
+  const json = async (path: string) => (await (await send(path)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads
+  const userId = (await json('/api/v1/users?limit=1')).data[0].id as string;
+  const created = await send('/api/v1/products', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(newProduct('lost answer', { stock: 5 })),
+  });
+  const productId = ((await created.json()) as { id: string }).id;
+  const queued = await send('/__admin/faults/next', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"kind": "drop", "count": 1}',
+  });
+  expect(queued.status).toBe(204);
+  const order = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': '"lost-on-the-wire"' },
+    body: JSON.stringify({ user_id: userId, product_id: productId, quantity: 2 }),
+  };
+  await expect(send('/api/v1/orders', order)).rejects.toThrow(TypeError);
+  expect((await json(`/api/v1/products/${productId}`)).stock).toBe(3);
+  const retry = await send('/api/v1/orders', order);
+  expect(retry.status).toBe(201);
+  expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+  expect((await json(`/api/v1/products/${productId}`)).stock).toBe(3);
+  const mine = await json(`/api/v1/orders?user_id=${userId}&limit=100`);
+  expect(
+    mine.data.filter((row: { product_id: string }) => row.product_id === productId),
+  ).toHaveLength(1);
 }

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/create-api.ts';
-import { dropAnswersTo } from '../../api/test-support.ts';
+import { dropAnswersTo, expectLostOrderReplayed } from '../../api/test-support.ts';
 import { contractSuite } from '../../contract/contract-suite.ts';
 import { createHandlers } from './handlers.ts';
 
@@ -43,7 +43,7 @@ describe('msw/node with createHandlers(api, "*")', () => {
 describe('msw/node: Response.error() from the core', () => {
   const BROKEN = '/api/v1/users/broken';
   // The real API with a fault layer: this path's answers end as a network error.
-  const faulty = createApi({ mechanisms: [dropAnswersTo(BROKEN)] });
+  const faulty = dropAnswersTo(createApi(), BROKEN);
 
   it('makes fetch reject with a TypeError, and the next request is answered', async () => {
     server.use(...createHandlers(faulty, '*'));
@@ -51,6 +51,13 @@ describe('msw/node: Response.error() from the core', () => {
       expect.objectContaining({ name: 'TypeError', message: 'Failed to fetch' }),
     );
     expect((await fetch('http://localhost/api/v1/users?limit=1')).status).toBe(200);
+  });
+});
+
+describe('msw/node: an answer dropped after the commit (shared API.md §8)', () => {
+  it('fails the fetch, the order exists, and the retry with its key is a replay', async () => {
+    server.use(...createHandlers(createApi(), '*'));
+    await expectLostOrderReplayed((path, init) => fetch(`http://localhost${path}`, init));
   });
 });
 

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/create-api.ts';
-import { dropAnswersTo } from '../../api/test-support.ts';
+import { dropAnswersTo, expectLostOrderReplayed } from '../../api/test-support.ts';
 import { createApiServer } from './server.ts';
 
 // The real API with a fault layer: this path's answers end as a network error.
@@ -12,7 +12,7 @@ let server: Server;
 let origin = '';
 
 beforeAll(async () => {
-  server = createApiServer(createApi({ mechanisms: [dropAnswersTo(BROKEN)] }));
+  server = createApiServer(dropAnswersTo(createApi(), BROKEN));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -43,5 +43,19 @@ describe('node:http adapter: Response.error() is a network error', () => {
   it('makes fetch reject with a TypeError', async () => {
     await expect(fetch(`${origin}${BROKEN}`)).rejects.toThrow(TypeError);
     expect((await fetch(`${origin}/__admin/clock`)).status).toBe(200);
+  });
+});
+
+describe('node:http: an answer dropped after the commit (shared API.md §8)', () => {
+  it('fails the fetch, the order exists, and the retry with its key is a replay', async () => {
+    const fresh = createApiServer(createApi());
+    await new Promise<void>((resolve) => fresh.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(fresh.address() as AddressInfo).port}`;
+    try {
+      await expectLostOrderReplayed((path, init) => fetch(`${at}${path}`, init));
+    } finally {
+      fresh.closeAllConnections();
+      await new Promise((resolve) => fresh.close(resolve));
+    }
   });
 });

@@ -43,6 +43,16 @@ const DEFAULT_SETTINGS = {
       lists: 'no-cache',
     },
   },
+  idempotency: { dialect: 'ietf', required: [], retention_ms: 86_400_000 },
+  faults: {
+    latency_ms: 0,
+    jitter_ms: 0,
+    error_rate: 0,
+    drop_rate: 0,
+    seed: 1,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    path_prefix: '/api/v1',
+  },
 };
 
 let api: Api;
@@ -88,14 +98,24 @@ describe('POST /__admin/reset', () => {
     });
     expect(reply.status).toBe(204);
     expect(snapshot(api)).toEqual(snapshot(createApi({ seed: 7, sizes: { users: 5 } })));
-    expect(api.env.store.meta.sizes).toEqual({ users: 5, products: 30 });
+    expect(api.env.store.meta.sizes).toEqual({ users: 5, products: 30, orders: 40 });
 
     await call(api, 'POST', '/__admin/reset', { json: { sizes: { products: 0 } } });
     expect(api.env.store.meta).toMatchObject({ seed: 7, sizes: { users: 5, products: 0 } });
     expect((await call(api, 'GET', '/api/v1/products')).json.pagination.total).toBe(0);
     expect(events.filter((event) => event.type === 'reset')).toEqual([
-      { type: 'reset', seed: 7, sizes: { users: 5, products: 30 }, journalKept: false },
-      { type: 'reset', seed: 7, sizes: { users: 5, products: 0 }, journalKept: false },
+      {
+        type: 'reset',
+        seed: 7,
+        sizes: { users: 5, products: 30, orders: 40 },
+        journalKept: false,
+      },
+      {
+        type: 'reset',
+        seed: 7,
+        sizes: { users: 5, products: 0, orders: 40 },
+        journalKept: false,
+      },
     ]);
   });
 
@@ -152,7 +172,7 @@ describe('POST /__admin/reset', () => {
     [{ sizes: { users: 1_000_001 } }, ['/sizes/users']],
     [{ sizes: { users: -1 } }, ['/sizes/users']],
     [{ sizes: { products: 2.5 } }, ['/sizes/products']],
-    [{ sizes: { orders: 1 } }, ['/sizes/orders']],
+    [{ sizes: { invoices: 1 } }, ['/sizes/invoices']],
     [{ sizes: [] }, ['/sizes']],
     [{ seed: -1 }, ['/seed']],
     [{ seed: 1.5 }, ['/seed']],

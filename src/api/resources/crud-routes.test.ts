@@ -416,12 +416,12 @@ describe('determinism (API.md §2)', () => {
     expect(names(a)).not.toEqual(names(b));
   });
 
-  it('the default seed and sizes: 50 users and 30 products, the same every time', async () => {
+  it('the default seed and sizes: 50 users, 30 products, 40 orders, the same every time', async () => {
     const a = snapshot(makeApi());
     expect(a.meta).toEqual({
       seed: 42,
-      sizes: { users: 50, products: 30 },
-      sequences: { users: 50, products: 30 },
+      sizes: { users: 50, products: 30, orders: 40 },
+      sequences: { users: 50, products: 30, orders: 40 },
     });
     expect(a).toEqual(snapshot(makeApi()));
   });

@@ -25,10 +25,12 @@ import { validateWrite } from './validate-write.ts';
 import { runWriteGuards } from './write-guard.ts';
 import { sealWriteOnly } from './write-only.ts';
 
-const ID_PARAMS = z.strictObject({ id: z.string().meta({ description: 'The resource’s id.' }) });
+export const ID_PARAMS = z.strictObject({
+  id: z.string().meta({ description: 'The resource’s id.' }),
+});
 
 /** The answers every write shares: body problems, 422, and a duplicate unique value. */
-function writeProblems(contentType: string, unique: boolean): Record<number, ResponseSpec> {
+export function writeProblems(contentType: string, unique: boolean): Record<number, ResponseSpec> {
   const responses: Record<number, ResponseSpec> = {
     400: {
       description: 'The body is not one JSON object.',
@@ -54,7 +56,7 @@ function writeProblems(contentType: string, unique: boolean): Record<number, Res
   return responses;
 }
 
-const notFoundResponse: ResponseSpec = {
+export const notFoundResponse: ResponseSpec = {
   description: 'No row has this id.',
   problems: ['not-found'],
 };
@@ -151,20 +153,7 @@ export function crudRoutes(
     respondEmpty(context, 204);
   };
 
-  const page = z.strictObject({
-    data: z.array(representation),
-    pagination: z.strictObject({
-      limit: z.int().min(1),
-      offset: z.int().min(0).optional().meta({ description: 'Offset pages only.' }),
-      total: z
-        .int()
-        .min(0)
-        .optional()
-        .meta({ description: 'Offset pages, or include_total=true.' }),
-      next_cursor: z.string().nullable().meta({ description: 'null on the last page.' }),
-      prev_cursor: z.string().nullable().meta({ description: 'null on the first page.' }),
-    }),
-  });
+  const page = pageSchema(representation);
 
   return [
     defineRoute({
@@ -274,7 +263,25 @@ export function crudRoutes(
   ];
 }
 
-function existing(context: ApiContext, resource: ResourceDefinition): Row {
+/** A list page of `representation` rows (shared API.md §3). */
+export function pageSchema(representation: z.ZodType) {
+  return z.strictObject({
+    data: z.array(representation),
+    pagination: z.strictObject({
+      limit: z.int().min(1),
+      offset: z.int().min(0).optional().meta({ description: 'Offset pages only.' }),
+      total: z
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'Offset pages, or include_total=true.' }),
+      next_cursor: z.string().nullable().meta({ description: 'null on the last page.' }),
+      prev_cursor: z.string().nullable().meta({ description: 'null on the first page.' }),
+    }),
+  });
+}
+
+export function existing(context: ApiContext, resource: ResourceDefinition): Row {
   const id = context.params.id ?? '';
   const row = context.env.store.collection(resource.name).get(id);
   if (!row) throw notFound(resource, id, false);

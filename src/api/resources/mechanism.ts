@@ -12,7 +12,12 @@ export function resourcesMechanism(resources: readonly ResourceDefinition[]): Me
     const cursorKey = new CursorKey();
     return {
       name: 'resources',
-      routes: resources.flatMap((resource) => crudRoutes(resource, env.store, cursorKey)),
+      routes: resources.flatMap((resource) =>
+        (resource.routes ?? ((store, key) => crudRoutes(resource, store, key)))(
+          env.store,
+          cursorKey,
+        ),
+      ),
     };
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { RoutePolicies } from '../routes/route.ts';
-import type { CollectionSpec } from '../store/store.ts';
+import type { CursorKey } from '../pagination/cursor.ts';
+import type { AnyRoute, RoutePolicies } from '../routes/route.ts';
+import type { CollectionSpec, Store } from '../store/store.ts';
 
 /** The CRUD routes of a resource, by operation. */
 export type CrudOperation = 'list' | 'create' | 'read' | 'replace' | 'patch' | 'delete';
@@ -34,6 +35,8 @@ export interface ResourceDefinition {
   /** The policies each of its routes states, by operation, merged into the CRUD routes' own. */
   policies?: Partial<Record<CrudOperation, RoutePolicies>>;
   collection: CollectionSpec;
+  /** Routes of its own instead of the generic CRUD ones (orders: stock, cancel, no PUT or DELETE). */
+  routes?: (store: Store, cursorKey: CursorKey) => AnyRoute[];
 }
 
 /**

@@ -132,6 +132,18 @@ export const HEADERS = {
       'Without If-Match: 412 if modified after this HTTP-date (RFC 9110 §13.1.4). A malformed date is ignored.',
     schema: { type: 'string' },
   },
+  'Idempotency-Key': {
+    description:
+      'Makes a POST or PATCH safe to retry (draft-ietf-httpapi-idempotency-key-header): a unique key per request, scoped to the client, method and path. In the default `ietf` dialect a structured-field String of 1–255 characters (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`); in the `stripe` dialect the bare value. The same key with the same body answers the saved outcome, without running again.',
+    schema: { type: 'string' },
+    example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+  },
+  'Idempotent-Replayed': {
+    description:
+      '`true` on an answer replayed from an idempotency record: the request did not run again (Stripe’s header; the draft names none).',
+    schema: { type: 'string', pattern: '^true$' },
+    example: 'true',
+  },
 } as const satisfies Record<string, HeaderSpec>;
 
 export type HeaderName = keyof typeof HEADERS;

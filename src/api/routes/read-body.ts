@@ -1,5 +1,16 @@
 import type { ApiContext } from '../context.ts';
 import { readJsonObject, type JsonObject } from '../middleware/body/read-json-body.ts';
+import type { ProblemError } from '../problems.ts';
+
+declare module '../context.ts' {
+  interface ContextVariables {
+    /**
+     * The body, read early by a mechanism that needs it before the handler (the idempotency
+     * fingerprint), or the problem reading it raised, which the handler meets when it asks.
+     */
+    routeBody: { value: JsonObject } | { problem: ProblemError };
+  }
+}
 
 /**
  * Reads the body the matched route declares (its media type, whether it may be absent): the
@@ -7,6 +18,11 @@ import { readJsonObject, type JsonObject } from '../middleware/body/read-json-bo
  * preconditions and existence come before the content is processed).
  */
 export async function readRouteBody(context: ApiContext): Promise<JsonObject> {
+  const early = context.var.routeBody;
+  if (early) {
+    if ('problem' in early) throw early.problem;
+    return early.value;
+  }
   const spec = context.route?.definition.request?.body;
   if (!spec)
     throw new Error(`${context.route?.definition.operationId ?? 'this route'} declares no body`);

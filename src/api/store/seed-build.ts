@@ -2,7 +2,7 @@ import { sortSeedByField } from './gradual-sort.ts';
 import { compareCreated } from './ordered-index.ts';
 import { makeId, mulberry32 } from './random.ts';
 import type { Row } from './row.ts';
-import type { CollectionSpec } from './store.ts';
+import type { CollectionSpec, SeedRefs } from './store.ts';
 
 /** Seeded rows are created before this instant, whatever the virtual clock says. */
 export const SEED_EPOCH_MS = 1767225600000; // 2026-01-01T00:00:00Z
@@ -40,13 +40,14 @@ export function* buildSeed(
   seed: number,
   size: number,
   sortFields: readonly string[],
+  refs: SeedRefs,
 ): Generator<number, SeededCollection> {
   const random = mulberry32(seed ^ hashName(spec.name));
   const fields: Record<string, unknown>[] = new Array(size);
   const gaps = new Float64Array(size);
   let span = 0;
   for (let i = 0; i < size; i++) {
-    fields[i] = spec.seedFields(random, i);
+    fields[i] = spec.seedFields(random, i, refs);
     const gap = random() < 0.05 ? 0 : 1000 * (1 + Math.floor(random() * 120));
     gaps[i] = gap;
     span += gap;

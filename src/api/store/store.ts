@@ -20,13 +20,26 @@ export interface CollectionSpec {
   idPrefix: string;
   uniqueFields: readonly UniqueField[];
   defaultSize: number;
-  /** The write fields of seeded row `index` (ids and timestamps are added by the store). */
-  seedFields: (random: Random, index: number) => Record<string, unknown>;
+  /**
+   * The write fields of seeded row `index` (ids and timestamps are added by the store). `seeded`
+   * names the rows of the other collections' seeds, so seeded rows can refer to them.
+   */
+  seedFields: (random: Random, index: number, seeded: SeedRefs) => Record<string, unknown>;
   /**
    * String fields listed in their own keyset index besides created_at (API.md §3 `sort`).
    * Default: `name`, which every resource so far has.
    */
   sortFields?: readonly string[];
+  /** Collections its seeded rows refer to: a reseed with other sizes for them rebuilds it. */
+  refersTo?: readonly string[];
+}
+
+/** The other collections of the same seed, for rows that refer to them (orders → users, products). */
+export interface SeedRefs {
+  /** How many rows each collection is seeded with. */
+  sizes: Readonly<Record<string, number>>;
+  /** The id of seeded row `index` of `collection`. */
+  idOf(collection: string, index: number): string;
 }
 
 export const DEFAULT_SORT_FIELDS: readonly string[] = ['name'];
@@ -125,12 +138,12 @@ export class Store {
       meta.sizes[spec.name] = size;
       meta.sequences[spec.name] = size;
       const collection = this.collection(spec.name);
-      if (collection.holdsSeed(seed, size)) continue;
+      if (this.#holds(spec, seed, size, sizes)) continue;
       const prepared = this.#prepared.get(spec.name);
       collection._adopt(
         prepared?.seed === seed && prepared.size === size
           ? prepared
-          : runToEnd(buildSeed(spec, seed, size, collection.sortFields)),
+          : runToEnd(buildSeed(spec, seed, size, collection.sortFields, this.#refs(seed, sizes))),
       );
     }
     this.#prepared.clear();
@@ -152,7 +165,7 @@ export class Store {
       const todo = [...this.#specs.values()].flatMap((spec) => {
         const size = sizes[spec.name] ?? spec.defaultSize;
         const collection = this.collection(spec.name);
-        return collection.holdsSeed(seed, size) ? [] : [{ spec, size, collection }];
+        return this.#holds(spec, seed, size, sizes) ? [] : [{ spec, size, collection }];
       });
       const rows = todo.reduce((sum, item) => sum + item.size, 0);
       if (rows < GRADUAL_SEED_ROWS) return;
@@ -160,7 +173,7 @@ export class Store {
       const total = works.reduce((sum, work) => sum + work, 0);
       let before = 0;
       for (const [i, { spec, size, collection }] of todo.entries()) {
-        const build = buildSeed(spec, seed, size, collection.sortFields);
+        const build = buildSeed(spec, seed, size, collection.sortFields, this.#refs(seed, sizes));
         const offset = before;
         const report = (done: number) => onProgress?.({ done: offset + done, total });
         const built = await runInSlices(build, report, options);
@@ -258,6 +271,28 @@ export class Store {
       this.#change({ collection: name, op: 'delete', id });
       return true;
     });
+  }
+
+  /** Whether a collection already holds the seed asked for, refers included. */
+  #holds(spec: CollectionSpec, seed: number, size: number, sizes: Record<string, number>): boolean {
+    if (!this.collection(spec.name).holdsSeed(seed, size)) return false;
+    return (spec.refersTo ?? []).every((name) => {
+      const wanted = sizes[name] ?? this.#specs.get(name)?.defaultSize;
+      return this.#meta.sizes[name] === wanted;
+    });
+  }
+
+  #refs(seed: number, sizes: Record<string, number>): SeedRefs {
+    const all: Record<string, number> = {};
+    for (const spec of this.#specs.values()) all[spec.name] = sizes[spec.name] ?? spec.defaultSize;
+    return {
+      sizes: all,
+      idOf: (collection, index) => {
+        const spec = this.#specs.get(collection);
+        if (!spec) throw new Error(`no collection ${collection}`);
+        return makeId(spec.idPrefix, seed, collection, index);
+      },
+    };
   }
 
   #record(undo: () => void): void {

@@ -23,8 +23,12 @@ export function Header() {
         <ul>
           {LABS.map((lab) => (
             <li key={lab.id}>
-              <Link href={lab.path} aria-current={current(lab.path)}>
-                {lab.title}
+              <Link
+                href={lab.path}
+                aria-current={current(lab.path)}
+                title={lab.navTitle ? lab.title : undefined}
+              >
+                {lab.navTitle ?? lab.title}
               </Link>
             </li>
           ))}

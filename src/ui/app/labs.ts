@@ -6,6 +6,8 @@ export interface Lab {
   id: string;
   path: string;
   title: string;
+  /** The header's link text, when the title is too long for one line of nav at 1280 px. */
+  navTitle?: string;
   /** One or two sentences that open the lab's page. */
   intro: string;
   /** One short sentence for the home page's card. */
@@ -97,5 +99,24 @@ export const LABS: readonly Lab[] = [
       'Conditional requests and HTTP caching on real requests. The page keeps its own cache: watch entries go fresh, stale and revalidated (304) over virtual time, each step of the server’s RFC 9110 §13.2.2 decision, every Cache-Control directive on two clients and a CDN, and the lost update that If-Match prevents.',
     standards: [cite('RFC 9110 §13'), cite('RFC 9111'), cite('RFC 6585 §3'), cite('RFC 5861')],
     Component: lazy(() => import('../labs/caching/caching-lab.tsx')),
+  },
+  {
+    id: 'idempotency',
+    summary: 'A lost answer doubles an order; a key makes the retry safe.',
+    path: '/idempotency',
+    title: 'Idempotency',
+    navTitle: 'Retries',
+    intro:
+      'The server placed the order, the answer was lost, the client retried: two orders, twice the stock. Play it without a key and with one, double-click a slow submit, and watch each key go from in flight to completed to expired; then see which methods are safe and idempotent, and retry with backoff against injected faults.',
+    standards: [
+      cite(
+        'draft-ietf-httpapi-idempotency-key-header',
+        'https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/',
+      ),
+      cite('RFC 8785'),
+      cite('RFC 9110 §9.2'),
+      cite('RFC 8941'),
+    ],
+    Component: lazy(() => import('../labs/idempotency/idempotency-lab.tsx')),
   },
 ];

@@ -219,6 +219,107 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       },
     ],
   },
+  'insufficient-stock': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/users?limit=1`,
+        capture: { user: '/data/0/id' },
+        why: 'Any user, to place the order for.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/products`,
+        headers: JSON_TYPE,
+        body: '{"name": "Last Kettle", "price_cents": 2500, "stock": 1}',
+        capture: { product: '/id' },
+        why: 'A product with one left in stock.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/orders`,
+        headers: JSON_TYPE,
+        body: '{"user_id": "{{user}}", "product_id": "{{product}}", "quantity": 2}',
+        why: 'Two asked, one there: the order is refused whole, `available` says 1, and the stock stays at 1.',
+      },
+    ],
+  },
+  'idempotency-key-reused': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: `${API_BASE}/users?limit=1`,
+        capture: { user: '/data/0/id' },
+        why: 'Any user, to place the order for.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/products`,
+        headers: JSON_TYPE,
+        body: '{"name": "Spare Mug", "price_cents": 900, "stock": 10}',
+        capture: { product: '/id' },
+        why: 'A product with stock to spare.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/orders`,
+        headers: { ...JSON_TYPE, 'Idempotency-Key': '"example-{{run}}"' },
+        body: '{"user_id": "{{user}}", "product_id": "{{product}}", "quantity": 1}',
+        why: 'An order with a fresh key: 201, and its outcome is saved under the key.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/orders`,
+        headers: { ...JSON_TYPE, 'Idempotency-Key': '"example-{{run}}"' },
+        body: '{"user_id": "{{user}}", "product_id": "{{product}}", "quantity": 3}',
+        why: 'The same key with another body (quantity 3): its fingerprint differs, so it is not a retry of the first. Refused; nothing is ordered.',
+      },
+    ],
+  },
+  'idempotency-key-in-flight': {
+    kind: 'representative',
+    note: 'Two requests with the same key at once: the second arrives while the first is still running. The idempotency lab shows it live (a double click while the first order is slowed by a queued delay).',
+    body: {
+      type: '/problems/idempotency-key-in-flight',
+      title: 'Idempotency key in flight',
+      status: 409,
+      detail:
+        'A request with this Idempotency-Key is still being processed. Retry once it has finished; its outcome will be replayed.',
+      instance: `${API_BASE}/orders`,
+    },
+  },
+  'idempotency-key-missing': {
+    kind: 'representative',
+    note: 'Only while idempotency.required names the collection (empty by default; the idempotency lab can turn it on). Then a POST there without Idempotency-Key answers this.',
+    body: {
+      type: '/problems/idempotency-key-missing',
+      title: 'Idempotency key missing',
+      status: 400,
+      detail:
+        'POST /api/v1/orders requires an Idempotency-Key (idempotency.required): send a fresh unique key, and the same one when you retry.',
+      instance: `${API_BASE}/orders`,
+      errors: [{ header: 'Idempotency-Key', detail: 'is required here' }],
+    },
+  },
+  'service-unavailable': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'POST',
+        path: '/__admin/faults/next',
+        headers: JSON_TYPE,
+        body: '{"kind": "error", "count": 1}',
+        why: 'Queue one injected error through the control API: the next matching request gets it, and only that one.',
+      },
+      {
+        method: 'GET',
+        path: `${API_BASE}/products?limit=1`,
+        why: 'Refused on arrival, before any work: 503 with Retry-After. Send it again and it succeeds.',
+      },
+    ],
+  },
   'internal-error': {
     kind: 'representative',
     note: 'No request can cause this yet: the API has no known bug to trigger. The fault-injection lab will trigger it on demand; until then, this is what it looks like.',

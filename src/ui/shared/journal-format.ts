@@ -1,3 +1,4 @@
+import { FAULT_NOTE } from '../../api/middleware/faults/fault-note.ts';
 import type { JournalEntry } from '../../api/middleware/journal/journal-entry.ts';
 import { servedByCache } from './client-cache/cache-log-entry.ts';
 import { reasonPhrase } from './http.ts';
@@ -60,6 +61,15 @@ export function badgesFor(entry: JournalEntry): Badge[] {
   const retryAfter = headerValue(headers, 'retry-after');
   if (retryAfter !== undefined) {
     badges.push({ text: `Retry-After ${retryAfter}`, title: `Retry after ${retryAfter}` });
+  }
+  if (headerValue(headers, 'idempotent-replayed') === 'true')
+    badges.push({
+      text: 'replayed',
+      title: 'Answered from an idempotency record: nothing ran again',
+    });
+  for (const note of entry.notes) {
+    if (!note.rule.startsWith(FAULT_NOTE)) continue;
+    badges.push({ text: '⚡ fault', title: note.rule.slice(FAULT_NOTE.length) });
   }
   return badges;
 }

@@ -13,25 +13,33 @@ export const errorBoundary: Middleware<ApiContext> = async (context, next) => {
   try {
     await next();
   } catch (error) {
-    if (error instanceof ProblemError) {
-      if (error.rule) note(context, error.rule, error.standard);
-      respondProblem(context, error);
-      return;
-    }
-    note(
-      context,
-      `Unexpected exception (${describe(error)}) → 500; writes rolled back`,
-      cite('RFC 9110 §15.6.1'),
-    );
-    respondProblem(
-      context,
-      new ProblemError(
-        'internal-error',
-        'The server failed while handling this request. Nothing was changed.',
-      ),
-    );
+    answerThrown(context, error);
   }
 };
+
+/**
+ * The answer to a thrown value, as the boundary gives it; for a mechanism that must know the
+ * outcome of a request before the boundary sees it (an idempotency record saves a 409 or a 500).
+ */
+export function answerThrown(context: ApiContext, error: unknown): void {
+  if (error instanceof ProblemError) {
+    if (error.rule) note(context, error.rule, error.standard);
+    respondProblem(context, error);
+    return;
+  }
+  note(
+    context,
+    `Unexpected exception (${describe(error)}) → 500; writes rolled back`,
+    cite('RFC 9110 §15.6.1'),
+  );
+  respondProblem(
+    context,
+    new ProblemError(
+      'internal-error',
+      'The server failed while handling this request. Nothing was changed.',
+    ),
+  );
+}
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 200);

@@ -1,6 +1,13 @@
 import type { ApiContext } from '../../context.ts';
 import { ProblemError } from '../../problems.ts';
 
+declare module '../../context.ts' {
+  interface ContextVariables {
+    /** This request's partition, as the limiter worked it out (see clientOf). */
+    clientPartition: string;
+  }
+}
+
 export const CLIENT_ID_HEADER = 'X-Client-Id';
 /** Visible ASCII, as a header value can carry it unambiguously; 128 is plenty for an id. */
 const CLIENT_ID = /^[\x21-\x7e]{1,128}$/;
@@ -38,6 +45,15 @@ export function partitionOf(context: ApiContext, subjectOf: SubjectOf): string {
   }
   const subject = subjectOf(context);
   return subject === undefined ? 'anonymous' : `sub:${subject}`;
+}
+
+/**
+ * The client a request belongs to, whether or not the limiter is on (shared API.md §8 scopes
+ * idempotency keys by it): the limiter's partition when it decided this request, else the same
+ * rule worked out here.
+ */
+export function clientOf(context: ApiContext, subjectOf: SubjectOf = noSubject): string {
+  return (context.var.clientPartition ??= partitionOf(context, subjectOf));
 }
 
 /** How the journal and the lab name a partition. */

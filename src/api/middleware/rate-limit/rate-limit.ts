@@ -61,6 +61,7 @@ export function rateLimit(
       policy = policyOf(settings);
     }
     const partition = partitionOf(context, subjectOf);
+    context.var.clientPartition = partition;
     const now = context.env.clock.now();
     const { decision, refund } = limiter.decideRefundable(
       partition,

@@ -33,7 +33,7 @@ beforeEach(async () => {
   useExplorerStore.setState({
     collection: 'users',
     pageSize: 10,
-    offsets: { users: 0, products: 0 },
+    offsets: { users: 0, products: 0, orders: 0 },
   });
   view = await render(<ExplorerLab />);
   await waitFor(() => expect(view.container.textContent).toContain('rows 1–10 of 50'));
@@ -126,5 +126,48 @@ describe('explorer form', () => {
     // Typing again is a new request: the preview shows what it will send.
     await typeInto(field('name'), 'Renamed Twice');
     expect(preview?.querySelector('figcaption')?.textContent).toBe('The request this sends');
+  });
+});
+
+describe('explorer orders', () => {
+  const orderField = (name: string) =>
+    view.container.querySelector<HTMLInputElement>(`#explorer-orders-${name}`);
+
+  async function openOrders() {
+    const tab = view.container.querySelector<HTMLInputElement>('input[value="orders"]');
+    await click(tab);
+    await waitFor(() => expect(view.container.textContent).toContain('of 40'));
+  }
+
+  it('places an order, and shows 409 insufficient stock on the quantity field', async () => {
+    const { store } = api.env;
+    const user = [...store.collection('users').all()][0];
+    const product = [...store.collection('products').all()].find(
+      (row) => Number(row.stock) < 99 && Number(row.stock) > 0,
+    );
+    if (!user || !product) throw new Error('the seed has no such product');
+    await openOrders();
+    await typeInto(orderField('user_id'), user.id);
+    await typeInto(orderField('product_id'), product.id);
+    await typeInto(orderField('quantity'), String(Number(product.stock) + 1));
+    await click(buttonByText(view.container, 'Create order'));
+    await waitFor(() => expect(orderField('quantity')?.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedError(orderField('quantity'))).toContain('409 insufficient stock');
+    expect(describedError(orderField('quantity'))).toContain(`${String(product.stock)} available`);
+
+    await typeInto(orderField('quantity'), '1');
+    await click(buttonByText(view.container, 'Create order'));
+    await waitFor(() => expect(view.container.textContent).toContain('201 Created'));
+    expect(store.collection('products').get(product.id)?.stock).toBe(Number(product.stock) - 1);
+  });
+
+  it('cancels an order: PATCH {"status": "cancelled"}, the stock comes back', async () => {
+    await openOrders();
+    const cancel = [...view.container.querySelectorAll<HTMLButtonElement>('button')].find(
+      (button) => button.textContent?.startsWith('Cancel order') && !button.disabled,
+    );
+    await click(cancel);
+    await waitFor(() => expect(view.container.textContent).toContain('went back to the product'));
+    expect(requests.some((request) => request.startsWith('PATCH /api/v1/orders/'))).toBe(true);
   });
 });

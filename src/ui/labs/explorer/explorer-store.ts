@@ -20,10 +20,10 @@ export const useExplorerStore = create<ExplorerState>()(
     (set) => ({
       collection: 'users',
       pageSize: 10,
-      offsets: { users: 0, products: 0 },
+      offsets: { users: 0, products: 0, orders: 0 },
       setCollection: (collection) => set({ collection }),
       // A new page size starts from the first page: the old offset may not be a page boundary.
-      setPageSize: (pageSize) => set({ pageSize, offsets: { users: 0, products: 0 } }),
+      setPageSize: (pageSize) => set({ pageSize, offsets: { users: 0, products: 0, orders: 0 } }),
       setOffset: (collection, offset) =>
         set((state) => ({ offsets: { ...state.offsets, [collection]: Math.max(0, offset) } })),
     }),

@@ -12,6 +12,8 @@ export function fieldMessage(field: FieldSpec, errors: FormErrors): string | und
   if (detail === undefined) return undefined;
   const text = `${field.label} ${detail}`;
   if (errors.problem?.status !== 409) return text;
+  if (errors.problem.type === '/problems/insufficient-stock')
+    return `409 insufficient stock: ${text} (${String(errors.problem.available)} available).`;
   const id = errors.conflictingId;
   const withId = id && !detail.includes(id) ? `${text} (${id})` : text;
   return `409 ${reasonPhrase(409)}: ${withId}.`;

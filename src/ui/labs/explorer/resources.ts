@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionPath as apiCollectionPath, itemPath } from '../../../api/routes/api-base.ts';
+import { orders } from '../../../api/resources/orders.ts';
 import { products } from '../../../api/resources/products.ts';
 import type { ResourceDefinition } from '../../../api/resources/resource-definition.ts';
 import { users } from '../../../api/resources/users.ts';
@@ -8,7 +9,7 @@ import type { Row } from '../../../api/store/row.ts';
 export type { Row };
 
 /** What the explorer knows about each collection: its form fields and table columns. */
-export type CollectionName = 'users' | 'products';
+export type CollectionName = 'users' | 'products' | 'orders';
 
 export interface FieldSpec {
   name: string;
@@ -25,6 +26,13 @@ export interface ResourceSpec {
   name: CollectionName;
   singular: string;
   fields: readonly FieldSpec[];
+  /** Columns the server sets, shown after the fields (an order's status and total). */
+  readColumns?: readonly string[];
+  /**
+   * Rows are never replaced or deleted, only cancelled (orders: PUT and DELETE are 405, a merge
+   * patch {"status": "cancelled"} gives the stock back).
+   */
+  cancelOnly?: boolean;
 }
 
 export interface RowPage {
@@ -39,6 +47,9 @@ const LABELS: Record<string, string> = {
   role: 'Role',
   price_cents: 'Price (cents)',
   stock: 'Stock',
+  user_id: 'User id',
+  product_id: 'Product id',
+  quantity: 'Quantity',
 };
 
 interface JsonSchemaField {
@@ -106,6 +117,11 @@ function specOf(resource: ResourceDefinition & { name: CollectionName }): Resour
 export const RESOURCE_SPECS: Record<CollectionName, ResourceSpec> = {
   users: specOf({ ...users, name: 'users' }),
   products: specOf({ ...products, name: 'products' }),
+  orders: {
+    ...specOf({ ...orders, name: 'orders' }),
+    readColumns: ['status', 'total_cents'],
+    cancelOnly: true,
+  },
 };
 
 export const collectionPath = (collection: CollectionName) => apiCollectionPath(collection);

@@ -1,6 +1,7 @@
 import { ProblemBox } from '../../shared/problem-box.tsx';
 import { ProblemResponseError } from '../../shared/http.ts';
 import { useRows } from './api/get-rows.ts';
+import { useUpdateRow } from './api/update-row.ts';
 import { useExplorerStore } from './explorer-store.ts';
 import { Pagination } from './pagination.tsx';
 import { RowsTable } from './rows-table.tsx';
@@ -18,6 +19,7 @@ export function RowsSection({ spec, editingId, onEdit, onDelete }: RowsSectionPr
   const offset = useExplorerStore((state) => state.offsets[spec.name]);
   const limit = useExplorerStore((state) => state.pageSize);
   const query = useRows(spec.name, { offset, limit });
+  const cancel = useUpdateRow(spec.name);
   const headingId = `explorer-${spec.name}-rows`;
 
   return (
@@ -41,7 +43,12 @@ export function RowsSection({ spec, editingId, onEdit, onDelete }: RowsSectionPr
             editingId={editingId}
             onEdit={onEdit}
             onDelete={(row) => onDelete(row, query.data.data.length === 1)}
+            onCancel={(row) =>
+              cancel.mutate({ id: row.id, method: 'PATCH', body: { status: 'cancelled' } })
+            }
           />
+          {cancel.isSuccess && <Cancelled row={cancel.data.body} />}
+          {cancel.isError && <ListError error={cancel.error} />}
         </>
       )}
     </section>
@@ -54,6 +61,16 @@ function ListError({ error }: { error: Error }) {
   return (
     <p className="problem-box" role="alert">
       The list could not be loaded: {error.message}
+    </p>
+  );
+}
+
+function Cancelled({ row }: { row: Row | string | null }) {
+  if (row === null || typeof row === 'string') return null;
+  return (
+    <p className="explorer-note" role="status">
+      Cancelled <code>{row.id}</code>: its {String(row.quantity)} went back to the product’s stock
+      (PATCH, JSON Merge Patch).
     </p>
   );
 }

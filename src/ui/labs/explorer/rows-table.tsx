@@ -6,10 +6,13 @@ interface RowsTableProps {
   editingId: string | undefined;
   onEdit(row: Row): void;
   onDelete(row: Row): void;
+  /** For rows that are only ever cancelled (orders). */
+  onCancel?(row: Row): void;
 }
 
 /** The page's rows. Every value renders as text: names and emails are whatever a client sent. */
-export function RowsTable({ spec, rows, editingId, onEdit, onDelete }: RowsTableProps) {
+export function RowsTable({ spec, rows, editingId, onEdit, onDelete, onCancel }: RowsTableProps) {
+  const readColumns = spec.readColumns ?? [];
   if (rows.length === 0) return <p>No {spec.name} on this page.</p>;
   return (
     <div className="explorer-table-wrap">
@@ -21,6 +24,11 @@ export function RowsTable({ spec, rows, editingId, onEdit, onDelete }: RowsTable
             {spec.fields.map((field) => (
               <th key={field.name} scope="col">
                 {field.name}
+              </th>
+            ))}
+            {readColumns.map((name) => (
+              <th key={name} scope="col">
+                {name}
               </th>
             ))}
             <th scope="col">
@@ -40,13 +48,31 @@ export function RowsTable({ spec, rows, editingId, onEdit, onDelete }: RowsTable
                     {formatCell(row[field.name])}
                   </td>
                 ))}
+                {readColumns.map((name) => (
+                  <td key={name} className={typeof row[name] === 'number' ? 'num' : undefined}>
+                    {formatCell(row[name])}
+                  </td>
+                ))}
                 <td className="explorer-actions">
-                  <button type="button" aria-pressed={editing} onClick={() => onEdit(row)}>
-                    Edit<span className="visually-hidden"> {label}</span>
-                  </button>
-                  <button type="button" className="danger" onClick={() => onDelete(row)}>
-                    Delete<span className="visually-hidden"> {label}</span>
-                  </button>
+                  {spec.cancelOnly ? (
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={row.status === 'cancelled'}
+                      onClick={() => onCancel?.(row)}
+                    >
+                      Cancel order<span className="visually-hidden"> {row.id}</span>
+                    </button>
+                  ) : (
+                    <>
+                      <button type="button" aria-pressed={editing} onClick={() => onEdit(row)}>
+                        Edit<span className="visually-hidden"> {label}</span>
+                      </button>
+                      <button type="button" className="danger" onClick={() => onDelete(row)}>
+                        Delete<span className="visually-hidden"> {label}</span>
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             );
