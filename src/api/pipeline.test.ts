@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from './create-api.ts';
 import type { MechanismFactory } from './pipeline.ts';
-import { ProblemError } from './problems.ts';
-import { respondJson, respondNetworkError } from './respond.ts';
+import { respondJson } from './respond.ts';
 import { defineRoute } from './routes/route.ts';
 import { bearer, login } from './middleware/auth/auth-test-support.ts';
 import { START_MS, call, expectProblem, makeApi, newUser } from './test-support.ts';
