@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { jsonBody, openApp, pageFetch } from './support.ts';
+import { goToLab, jsonBody, openApp, pageFetch } from './support.ts';
 
 /**
  * Labs leave each other alone (docs/decisions/0009): what the user made in the Explorer and the
@@ -7,8 +7,7 @@ import { jsonBody, openApp, pageFetch } from './support.ts';
  */
 const CHOSEN = Date.UTC(2026, 2, 14, 15, 9, 26); // 2026-03-14T15:09:26Z
 
-const go = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name, exact: true }).click();
+const go = (page: Page, name: string) => goToLab(page, name);
 const button = (page: Page, name: string | RegExp) =>
   page.getByRole('button', { name, exact: typeof name === 'string' });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './support.ts';
+import { goToLab, openApp } from './support.ts';
 import { expectWorkbench, setPresenter } from './workbench.ts';
 
 /** The renderer's chunk (vite names it after src/ui/reference/scalar-view.ts). */
@@ -22,7 +22,7 @@ test('the reference lists the operations, /__admin included, and loads its rende
   page.on('request', (request) => requested.push(request.url()));
   await openApp(page, '/');
   const nav = page.getByRole('navigation', { name: 'Labs' });
-  await nav.getByRole('link', { name: 'Explorer' }).click();
+  await goToLab(page, 'Explorer');
   await expect(page.getByRole('heading', { name: 'Explorer' })).toBeVisible();
   expect(
     requested.filter((url) => RENDERER_CHUNK.test(url)),

@@ -1,22 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { openApp, pageFetch } from './support.ts';
+import { goToLab, openApp, pageFetch } from './support.ts';
 
 test('labs have shareable URLs, an introduction and their standards', async ({ page }) => {
   await openApp(page, '/composer');
   await expect(page.getByRole('heading', { level: 1, name: 'Composer' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Composer' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  const labs = page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /^Labs/ });
+  await expect(labs).toHaveText(/Composer/);
+  await expect(labs).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: 'RFC 9457' }).first()).toHaveAttribute(
     'href',
     'https://www.rfc-editor.org/rfc/rfc9457',
   );
 
-  await page
-    .getByRole('navigation', { name: 'Labs' })
-    .getByRole('link', { name: 'Explorer' })
-    .click();
+  await labs.click();
+  // Every lab is listed, each with its summary; the one in view is marked.
+  const listed = page.getByRole('navigation', { name: 'Labs' }).getByRole('link');
+  await expect(listed.filter({ hasText: 'Composer' })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Escape');
+  await expect(listed.filter({ hasText: 'Explorer' })).toBeHidden();
+  await goToLab(page, 'Explorer');
   await expect(page).toHaveURL(/\/explorer$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Explorer' })).toBeVisible();
 

@@ -52,3 +52,10 @@ export async function persisted(page: Page): Promise<void> {
     await restlab.persistence.idle();
   });
 }
+
+/** Goes to a lab as a user does: the header's Labs button, then the lab's link. */
+export async function goToLab(page: Page, title: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Labs' });
+  await nav.getByRole('button', { name: /^Labs/ }).click();
+  await nav.getByRole('link', { name: title, exact: true }).click();
+}

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'wouter';
 import { ClockControl } from './clock-control.tsx';
 import { DisplayControls } from './display-controls.tsx';
-import { LABS } from './labs.ts';
+import { LabsMenu } from './labs-menu.tsx';
 import { ResetControl } from './reset-control.tsx';
 import { SessionControl } from './session-control.tsx';
 
@@ -21,17 +21,9 @@ export function Header() {
       </Link>
       <nav aria-label="Labs">
         <ul>
-          {LABS.map((lab) => (
-            <li key={lab.id}>
-              <Link
-                href={lab.path}
-                aria-current={current(lab.path)}
-                title={lab.navTitle ? lab.title : undefined}
-              >
-                {lab.navTitle ?? lab.title}
-              </Link>
-            </li>
-          ))}
+          <li>
+            <LabsMenu />
+          </li>
           <li>
             <Link href="/problems" aria-current={current('/problems')}>
               Problems

@@ -6,8 +6,6 @@ export interface Lab {
   id: string;
   path: string;
   title: string;
-  /** The header's link text, when the title is too long for one line of nav at 1280 px. */
-  navTitle?: string;
   /** One or two sentences that open the lab's page. */
   intro: string;
   /** One short sentence for the home page's card. */
@@ -105,7 +103,6 @@ export const LABS: readonly Lab[] = [
     summary: 'A lost answer doubles an order; a key makes the retry safe.',
     path: '/idempotency',
     title: 'Idempotency',
-    navTitle: 'Retries',
     intro:
       'The server placed the order, the answer was lost, the client retried: two orders, twice the stock. Play it without a key and with one, double-click a slow submit, and watch each key go from in flight to completed to expired; then see which methods are safe and idempotent, and retry with backoff against injected faults.',
     standards: [

@@ -50,9 +50,9 @@ export function partitionOf(context: ApiContext, subjectOf: SubjectOf): string {
 /**
  * The client a request belongs to, whether or not the limiter is on (shared API.md §8 scopes
  * idempotency keys by it): the limiter's partition when it decided this request, else the same
- * rule worked out here.
+ * rule worked out here (with the verified token's subject).
  */
-export function clientOf(context: ApiContext, subjectOf: SubjectOf = noSubject): string {
+export function clientOf(context: ApiContext, subjectOf: SubjectOf = verifiedSubject): string {
   return (context.var.clientPartition ??= partitionOf(context, subjectOf));
 }
 
