@@ -6,6 +6,7 @@ import { headMechanism } from './middleware/head/mechanism.ts';
 import { journalMechanism } from './middleware/journal/mechanism.ts';
 import { rateLimitMechanism } from './middleware/rate-limit/mechanism.ts';
 import { requestIdMechanism } from './middleware/request-id/mechanism.ts';
+import { oauthMechanism } from './oauth/mechanism.ts';
 import { openApiMechanism } from './openapi/mechanism.ts';
 import type { MechanismFactory } from './pipeline.ts';
 import { resourcesMechanism } from './resources/mechanism.ts';
@@ -26,6 +27,7 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   errorBoundaryMechanism,
   rateLimitMechanism,
   authMechanism,
+  oauthMechanism,
   conditionalMechanism,
   resourcesMechanism(RESOURCES),
   adminMechanism,
