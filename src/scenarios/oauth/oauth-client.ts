@@ -76,11 +76,15 @@ export function authorizeQuery(transport: Transport, params: AuthorizeParams): U
   });
 }
 
-/** Where a redirect sent the browser: the 303's Location, or the URL a browser's fetch followed to. */
-export function callbackOf(response: Response): URL | undefined {
+/**
+ * Where a redirect sent the browser: the 303's Location (the core answers it raw), or the URL a
+ * browser's fetch followed it to. Chromium leaves `redirected` false when the service worker made
+ * the 303, so the final URL, different from the one asked, is what tells.
+ */
+export function callbackOf(response: Response, asked: string): URL | undefined {
   const location = response.headers.get('Location');
   if (response.status === 303 && location) return new URL(location);
-  if (response.redirected && response.url) return new URL(response.url);
+  if (response.url && response.url !== asked) return new URL(response.url);
   return undefined;
 }
 
@@ -99,7 +103,7 @@ export async function authorizeRequest(
   const response = await transport.fetch(
     new Request(url, { headers: { Accept: 'application/json' } }),
   );
-  return { callback: callbackOf(response), reply: await read(response) };
+  return { callback: callbackOf(response, url), reply: await read(response) };
 }
 
 /** POST /oauth/authorize: the user signs in and allows (or denies), as the form sends it. */
@@ -119,7 +123,10 @@ export async function consent(
       body: body.toString(),
     }),
   );
-  return { callback: callbackOf(response), reply: await read(response) };
+  return {
+    callback: callbackOf(response, `${transport.origin}/oauth/authorize`),
+    reply: await read(response),
+  };
 }
 
 /** What the client checks on the redirect before it uses the code (RFC 6749 §10.12, RFC 9207 §2.4). */

@@ -38,13 +38,15 @@ export default function ConsentScreen() {
   useEffect(() => {
     let live = true;
     void (async () => {
+      const asked = `${location.origin}/oauth/authorize${search}`;
       const response = await pageTransport.fetch(
-        new Request(`${location.origin}/oauth/authorize${search}`, {
+        new Request(asked, {
           headers: { Accept: 'application/json' },
         }),
       );
       if (!live) return;
-      if (response.redirected) return follow(response.url);
+      // Followed by the browser (an error sent back to the client): go where it led.
+      if (response.url && response.url !== asked) return follow(response.url);
       const body = await response.json().catch(() => undefined);
       if (response.status === 200) setPhase({ kind: 'form', request: body as ConsentRequest });
       else setPhase({ kind: 'refused', why: String(body?.detail ?? `status ${response.status}`) });
@@ -71,7 +73,8 @@ export default function ConsentScreen() {
         body: body.toString(),
       }),
     );
-    if (response.redirected) return follow(response.url);
+    if (response.url && response.url !== `${location.origin}/oauth/authorize`)
+      return follow(response.url);
     // 200: the server's form again, saying the credentials were wrong; no code.
     setPhase({
       kind: 'form',
