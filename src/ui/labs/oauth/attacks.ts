@@ -73,7 +73,7 @@ export const ATTACKS: readonly Attack[] = [
   },
   {
     id: 'plain-pkce',
-    title: '`plain` PKCE',
+    title: 'Plain PKCE',
     how: 'A client sends code_challenge_method=plain: the challenge would be the verifier itself.',
     defence: 'Only S256: the server redirects back with invalid_request.',
     async run(transport) {

@@ -216,7 +216,7 @@ export const AUTH_CODE_FLOW: readonly FlowStep[] = [
     id: 'redirect',
     from: 'as',
     to: 'client',
-    label: '303 → /oauth/callback?code&state&iss',
+    label: 'redirect: /oauth/callback?code&state&iss',
     async run(held, transport) {
       const ok = held.code !== undefined;
       return {

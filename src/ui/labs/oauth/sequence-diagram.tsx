@@ -49,9 +49,9 @@ export function SequenceDiagram({
               }
             >
               <span className="oa-label">
-                <b>{index + 1}.</b> {step.label}
+                <b>{index + 1}.</b>
                 {result?.status != null && <span className="oa-status">{result.status}</span>}
-                {current && busy && <span className="oa-status">…</span>}
+                {current && busy && <span className="oa-status">…</span>} {step.label}
               </span>
             </span>
           </li>
