@@ -8,6 +8,7 @@ import { headMechanism } from './middleware/head/mechanism.ts';
 import { journalMechanism } from './middleware/journal/mechanism.ts';
 import { rateLimitMechanism } from './middleware/rate-limit/mechanism.ts';
 import { requestIdMechanism } from './middleware/request-id/mechanism.ts';
+import { oauthMechanism } from './oauth/mechanism.ts';
 import { openApiMechanism } from './openapi/mechanism.ts';
 import type { MechanismFactory } from './pipeline.ts';
 import { resourcesMechanism } from './resources/mechanism.ts';
@@ -34,6 +35,7 @@ export const MECHANISMS: readonly MechanismFactory[] = [
   resourcesMechanism(RESOURCES),
   // After the resources: the document lists their routes (and tags) first.
   authMechanism,
+  oauthMechanism,
   adminMechanism,
   openApiMechanism,
 ];

@@ -91,6 +91,14 @@ export const PROBLEM_TYPES = {
     'POST /api/v1/auth/login with an unknown email, a wrong password, or an account that has no password. Every seeded user signs in with `restlab-demo`.',
     cite('RFC 9110 §15.5.2'),
   ),
+  'invalid-authorization-request': define(
+    'invalid-authorization-request',
+    400,
+    'Invalid authorization request',
+    'An OAuth authorization request names a client this server does not know, or a redirect URI that client has not registered. The error is not sent back by redirect: until the client and its redirect URI are known good, redirecting would send the user wherever the link’s author chose (an open redirector).',
+    'GET /oauth/authorize with an unknown or missing client_id, a missing redirect_uri, or one that does not match a registered URI exactly (a loopback IP literal may use any port). Browsers get an HTML page; a client whose Accept prefers JSON gets this problem.',
+    cite('RFC 6749 §4.1.2.1'),
+  ),
   'invalid-token': define(
     'invalid-token',
     401,

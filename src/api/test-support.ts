@@ -94,7 +94,11 @@ export async function call(
     status: response.status,
     headers: response.headers,
     text,
-    json: text === '' ? undefined : JSON.parse(text),
+    // An HTML page (OAuth's authorization endpoint) is text only.
+    json:
+      text === '' || response.headers.get('Content-Type')?.startsWith('text/html')
+        ? undefined
+        : JSON.parse(text),
   };
 }
 

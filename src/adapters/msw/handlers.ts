@@ -2,8 +2,12 @@ import { http } from 'msw';
 import type { Api } from '../../api/create-api.ts';
 import type { ApiRequest } from '../../api/context.ts';
 
-/** The API's own paths: /api, /__admin and /.well-known (the JWKS), and everything under them. */
-const API_PATH = /^\/(?:api|__admin|\.well-known)(?:\/|$)/;
+/**
+ * The API's own paths: /api and /__admin and everything under them, /.well-known (the JWKS and
+ * the OAuth metadata), and the authorization server's three endpoints. Not /oauth/callback: that
+ * is the client's page, which the app serves (a followed redirect lands there).
+ */
+const API_PATH = /^\/(?:(?:api|__admin|\.well-known)(?:\/|$)|oauth\/(?:authorize|token|revoke)$)/;
 
 /**
  * MSW handlers that hand every /api and /__admin request to the core. MSW stays a plain matcher

@@ -16,6 +16,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Control API':
     'For the UI, scenarios, tests and scripts: reset, settings, the virtual clock and the journal. Never rate-limited, authenticated or journaled (shared API.md §4).',
   Meta: 'The API describing itself.',
+  OAuth:
+    'OAuth 2 authorization server: metadata, the authorization endpoint with its sign-in and consent step, the token endpoint and revocation (shared API.md §7).',
   Auth: 'Sign-in, refresh rotation, sign-out, the signed-in user and the public keys (shared API.md §6).',
 };
 
@@ -115,8 +117,12 @@ export function generateOpenApi(setup: MechanismSetup, origin: string): Record<s
         response.content = {
           'application/json': { schema: schemas.convert(spec.schema, 'output') },
         };
-      } else if (Number(status) === 200) {
+      } else if (Number(status) === 200 && !spec.content) {
         response.content = { 'application/json': { schema: {} } };
+      }
+      for (const [type, schema] of Object.entries(spec.content ?? {})) {
+        const content = (response.content ??= {}) as Record<string, unknown>;
+        content[type] = { schema: schemas.convert(schema, 'output') };
       }
       out[status] = response;
     }

@@ -30,10 +30,21 @@ export const HEADERS = {
   },
   'WWW-Authenticate': {
     description:
-      'The challenge of every 401 and 403 (RFC 6750 §3): `Bearer realm="restlab"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` naming the failed check, and `scope` when one is needed.',
+      'The challenge of every 401 and 403 (RFC 6750 §3): `Bearer realm="restlab"`, with `error` (`invalid_request`, `invalid_token`, `insufficient_scope`), `error_description` naming the failed check, and `scope` when one is needed. OAuth\'s token and revocation endpoints answer a wrong client with `Basic realm="restlab"` (RFC 6749 §5.2).',
     schema: { type: 'string' },
     example:
       'Bearer realm="restlab", error="invalid_token", error_description="exp: the token has expired"',
+  },
+  Pragma: {
+    description:
+      '`no-cache`, beside `Cache-Control: no-store`, on every token response (RFC 6749 §5.1), for HTTP/1.0 caches.',
+    schema: { type: 'string' },
+    example: 'no-cache',
+  },
+  'Content-Security-Policy': {
+    description:
+      "On the sign-in and consent page: `frame-ancestors 'none'`, so no other site can frame it and trick a click (RFC 6749 §10.13, clickjacking).",
+    schema: { type: 'string' },
   },
   Location: {
     description: 'The URI of the resource just created (RFC 9110 §10.2.2).',

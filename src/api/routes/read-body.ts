@@ -1,4 +1,5 @@
 import type { ApiContext } from '../context.ts';
+import { FORM_TYPE } from './route.ts';
 import { readJsonObject, type JsonObject } from '../middleware/body/read-json-body.ts';
 import type { ProblemError } from '../problems.ts';
 
@@ -26,6 +27,7 @@ export async function readRouteBody(context: ApiContext): Promise<JsonObject> {
   const spec = context.route?.definition.request?.body;
   if (!spec)
     throw new Error(`${context.route?.definition.operationId ?? 'this route'} declares no body`);
+  if (spec.contentType === FORM_TYPE) throw new Error('a form body is read by its route');
   const body = await readJsonObject(context, spec.contentType, {
     optional: spec.optional ?? false,
   });

@@ -21,9 +21,12 @@ export type Handler<Q extends QuerySchema = QuerySchema> = (
   input: RouteInput<Q>,
 ) => void | Promise<void>;
 
+/** HTML forms and OAuth's endpoints (RFC 6749 §3.2): read by the route itself. */
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+
 /** The body a route accepts: its media type and the schema of its content. */
 export interface BodySpec {
-  contentType: BodyMediaType;
+  contentType: BodyMediaType | typeof FORM_TYPE;
   schema: z.ZodType;
   /** A bodiless request is taken as `{}` (the control API's reset). */
   optional?: boolean;
@@ -38,6 +41,11 @@ export interface ResponseSpec {
   headers?: readonly HeaderName[];
   /** For a 4xx/5xx: the problem types it may be, each a /problems/<slug> page. */
   problems?: readonly ProblemSlug[];
+  /**
+   * Bodies in other media types than JSON, by type: an HTML page, or OAuth's own error JSON
+   * (RFC 6749 §5.2), which replaces problem+json where that standard defines its format.
+   */
+  content?: Readonly<Record<string, z.ZodType>>;
 }
 
 /**
@@ -76,6 +84,12 @@ export interface RouteDefinition<Q extends QuerySchema = QuerySchema> {
      * the rules depend on the settings (limit ≤ limits.max_page_size), called once per settings.
      */
     query?: Q | ((settings: Settings) => Q);
+    /**
+     * The handler reads the query itself (the schema only documents it): OAuth's authorization
+     * endpoint must ignore unknown parameters and answer a repeated one by redirect, in its own
+     * error format (RFC 6749 §3.1, §4.1.2.1).
+     */
+    ownQuery?: boolean;
     /** Headers it reads, for the document. */
     headers?: readonly HeaderName[];
     body?: BodySpec;

@@ -99,7 +99,9 @@ export const routeGate: Middleware<ApiContext> = async (context, next) => {
 export const dispatch: Middleware<ApiContext> = async (context) => {
   const route = context.route;
   if (!route) throw new Error('dispatch runs after routeGate');
-  const query = parseQuery(context.url, route.querySchema(context.env.settings.current));
+  const query = route.definition.request?.ownQuery
+    ? {}
+    : parseQuery(context.url, route.querySchema(context.env.settings.current));
   const { middleware, handler } = route.definition;
   if (!middleware?.length) return handler(context, { query });
   await compose<ApiContext>([...middleware, (inner) => handler(inner, { query })])(context);

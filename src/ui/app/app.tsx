@@ -11,6 +11,9 @@ import { LogDock, useDockLayout } from './log-dock.tsx';
 const ProblemsIndex = lazy(() => import('../problems/problems-index.tsx'));
 const ProblemPage = lazy(() => import('../problems/problem-page.tsx'));
 const ReferencePage = lazy(() => import('../reference/reference-page.tsx'));
+// The OAuth consent step and the client's callback: pages a redirect lands on (decision 0013).
+const ConsentScreen = lazy(() => import('../labs/oauth/consent-screen.tsx'));
+const CallbackPage = lazy(() => import('../labs/oauth/callback-page.tsx'));
 
 export function App() {
   useDocumentDisplayMode();
@@ -40,6 +43,8 @@ export function App() {
             <Route path="/problems" component={ProblemsIndex} />
             <Route path="/problems/:slug">{(params) => <ProblemPage slug={params.slug} />}</Route>
             <Route path="/reference" component={ReferencePage} />
+            <Route path="/oauth/authorize" component={ConsentScreen} />
+            <Route path="/oauth/callback" component={CallbackPage} />
             <Route>
               <article className="lab">
                 <h1>Page not found</h1>

@@ -116,4 +116,22 @@ export const LABS: readonly Lab[] = [
     ],
     Component: lazy(() => import('../labs/idempotency/idempotency-lab.tsx')),
   },
+  {
+    id: 'oauth',
+    summary:
+      'Authorization code with PKCE and client credentials, arrow by arrow, and the attacks they stop.',
+    path: '/oauth',
+    title: 'OAuth',
+    intro:
+      'OAuth 2 on real requests. Step through the authorization code flow with PKCE as a sequence diagram (each arrow a request in the log, each parameter with what it defends against), then client credentials; then run the attacks: a stolen code, a replayed one, plain PKCE, a foreign redirect URI, a forged state.',
+    standards: [
+      cite('RFC 6749'),
+      cite('RFC 7636'),
+      cite('RFC 9700'),
+      cite('RFC 9207'),
+      cite('RFC 8414'),
+      cite('RFC 7009'),
+    ],
+    Component: lazy(() => import('../labs/oauth/oauth-lab.tsx')),
+  },
 ];

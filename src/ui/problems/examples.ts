@@ -104,6 +104,17 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
       },
     ],
   },
+  'invalid-authorization-request': {
+    kind: 'requests',
+    steps: [
+      {
+        method: 'GET',
+        path: '/oauth/authorize?response_type=code&client_id=restlab-spa&redirect_uri=https%3A%2F%2Fattacker.example%2Fcallback&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=x',
+        headers: { Accept: 'application/json' },
+        why: 'A real client, but a redirect URI it never registered: the code would go to the attacker, so the server refuses without redirecting.',
+      },
+    ],
+  },
   'invalid-token': {
     kind: 'requests',
     steps: [

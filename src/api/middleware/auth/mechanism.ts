@@ -1,4 +1,4 @@
-import type { MechanismFactory, RouteContribution } from '../../pipeline.ts';
+import type { Mechanism, MechanismFactory, RouteContribution } from '../../pipeline.ts';
 import type { AnyRoute } from '../../routes/route.ts';
 import { adminKeyRoutes } from './admin-key-routes.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -7,6 +7,18 @@ import { authLayer } from './guard.ts';
 import { scopeNeeded } from './policy.ts';
 
 export const AUTH_MECHANISM = 'auth';
+
+/** The auth mechanism with its authority, which OAuth (src/api/oauth) issues tokens through. */
+export interface AuthMechanism extends Mechanism {
+  readonly authority: Authority;
+}
+
+/** The authority of the auth mechanism registered before the caller. */
+export function authorityOf(mechanisms: readonly Mechanism[]): Authority {
+  const auth = mechanisms.find((mechanism) => mechanism.name === AUTH_MECHANISM);
+  if (!auth || !('authority' in auth)) throw new Error('the auth mechanism is not registered');
+  return (auth as AuthMechanism).authority;
+}
 
 /**
  * Auth (shared API.md §6): signed access tokens (jose), refresh rotation with reuse detection,
@@ -17,8 +29,9 @@ export const AUTH_MECHANISM = 'auth';
 export const authMechanism: MechanismFactory = ({ env }) => {
   const changed = () => env.events.emit({ type: 'mechanism-state', mechanism: AUTH_MECHANISM });
   const authority = new Authority(env, changed);
-  return {
+  const mechanism: AuthMechanism = {
     name: AUTH_MECHANISM,
+    authority,
     layers: { auth: authLayer(authority) },
     routes: authRoutes(authority),
     adminRoutes: adminKeyRoutes(authority),
@@ -35,6 +48,7 @@ export const authMechanism: MechanismFactory = ({ env }) => {
       },
     },
   };
+  return mechanism;
 };
 
 function describeAuth(route: AnyRoute): RouteContribution {

@@ -87,6 +87,11 @@ export class Sessions {
     this.#changed();
   }
 
+  /** The family a refresh token belongs to, without spending it (OAuth checks its client first). */
+  familyOf(token: string): Family | undefined {
+    return this.#byRefresh.get(token);
+  }
+
   /** Exchanges a refresh token for the next one of its family (rotation), or says why not. */
   refresh(token: string, now: number): RefreshOutcome {
     const family = this.#byRefresh.get(token);

@@ -91,7 +91,7 @@ export function parseMediaType(
   return result;
 }
 
-async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8Array> {
+export async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new ProblemError(
       'content-too-large',
