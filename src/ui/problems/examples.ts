@@ -302,17 +302,32 @@ export const PROBLEM_EXAMPLES: Record<ProblemSlug, ProblemExample> = {
     },
   },
   'idempotency-key-missing': {
-    kind: 'representative',
-    note: 'Only while idempotency.required names the collection (empty by default; the idempotency lab can turn it on). Then a POST there without Idempotency-Key answers this.',
-    body: {
-      type: '/problems/idempotency-key-missing',
-      title: 'Idempotency key missing',
-      status: 400,
-      detail:
-        'POST /api/v1/orders requires an Idempotency-Key (idempotency.required): send a fresh unique key, and the same one when you retry.',
-      instance: `${API_BASE}/orders`,
-      errors: [{ header: 'Idempotency-Key', detail: 'is required here' }],
-    },
+    kind: 'requests',
+    steps: [
+      {
+        method: 'PATCH',
+        path: '/__admin/settings',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: '{"idempotency": {"required": ["users"]}}',
+        why: 'A key is required only where idempotency.required names the collection (none by default); the example names users, and puts the setting back afterwards.',
+      },
+      {
+        method: 'POST',
+        path: `${API_BASE}/users`,
+        headers: JSON_TYPE,
+        body: '{"name": "No Key", "email": "no.key@example.com"}',
+        why: 'A POST without Idempotency-Key: refused before any work, so nothing is created and the corrected request may use any fresh key.',
+      },
+    ],
+    after: [
+      {
+        method: 'PATCH',
+        path: '/__admin/settings',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: '{"idempotency": {"required": []}}',
+        why: 'Afterwards: back to the default, no key required anywhere.',
+      },
+    ],
   },
   'service-unavailable': {
     kind: 'requests',
