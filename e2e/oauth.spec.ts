@@ -77,11 +77,11 @@ test('the app’s consent screen posts the real form and follows the 303 to the 
   });
   await page.goto(`/oauth/authorize?${query.toString()}`);
   await expect(page.getByText('restlab single-page app')).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password');
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByRole('alert')).toContainText('wrong');
-  await page.getByLabel('Password').fill('restlab-demo');
+  await page.getByLabel('Password', { exact: true }).fill('restlab-demo');
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(page).toHaveURL(/\/oauth\/callback\?code=ac_/);
   await expect(page.getByTestId('callback-params')).toContainText('xyz');
