@@ -1,30 +1,15 @@
-import { jsonRequest } from '../../../scenarios/scenario.ts';
+import { request, type AuthReply } from '../../../scenarios/auth/auth-http.ts';
 import { labTransport } from './lab-http.ts';
 
-export interface LabReply {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- panels read arbitrary members
-  json: any;
-}
+export type LabReply = AuthReply;
 
 /** One real request through the worker (in the log), carrying exactly the headers given. */
-export async function labCall(
+export const labCall = (
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<LabReply> {
-  const response = await labTransport.fetch(jsonRequest(labTransport, method, path, body, headers));
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json };
-}
+): Promise<LabReply> => request(labTransport, method, path, body, headers);
 
 /** The parameters of a Bearer challenge (RFC 6750 §3), decoded. */
 export function decodeChallenge(
