@@ -1,6 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Page } from '@playwright/test';
+import { exposeGc, median, round } from './support/stats.ts';
 import { IdempotencyRecords } from '../src/api/middleware/idempotency/records.ts';
 
 /**
@@ -191,18 +190,3 @@ export function describeIdempotency(keyed: KeyedFigures, records: RecordFigures)
     `${verdict(flat)} expiry costs O(expired), not O(all): ${small?.usPerExpired} µs vs ${large?.usPerExpired} µs per expired record with 20× the records kept`,
   ];
 }
-
-function exposeGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,6 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Page } from '@playwright/test';
+import { exposeGc, median, round } from './support/stats.ts';
 import { Limiter } from '../src/api/middleware/rate-limit/limiter.ts';
 import { ALGORITHM_IDS, type AlgorithmId } from '../src/api/middleware/rate-limit/policy.ts';
 
@@ -235,21 +234,6 @@ async function openBuiltApp(page: Page, url: string): Promise<void> {
   await page.evaluate('globalThis.__name ??= (fn) => fn');
   await page.waitForFunction(() => window.restlab?.controlled === true);
 }
-
-function exposeGc(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** One line per algorithm and one verdict per target, for bench/run.ts. */
 export function describeRateLimit(

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /** Small statistics for the bench: medians, quantiles, ratios paired by round. */
 
 export interface Summary {
@@ -29,7 +32,7 @@ export function quantile(values: readonly number[], q: number): number {
   return below + (above - below) * (position - Math.floor(position));
 }
 
-export function round(value: number, digits: number): number {
+export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
@@ -49,4 +52,10 @@ export function pairedIqr(a: readonly number[], b: readonly number[]): [number, 
 
 function ratios(a: readonly number[], b: readonly number[]): number[] {
   return a.map((value, i) => value / (b[i] ?? NaN));
+}
+
+/** V8's gc(), for heap figures measured between two collections. */
+export function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }

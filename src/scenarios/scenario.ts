@@ -31,6 +31,20 @@ export function jsonRequest(
   });
 }
 
+/** Sends a scenario request and reads its JSON answer; any status of 400 or more stops the run. */
+export async function fetchJson(
+  transport: Transport,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await transport.fetch(jsonRequest(transport, method, path, body));
+  const text = await response.text();
+  if (!response.ok)
+    throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
+  return JSON.parse(text) as unknown;
+}
+
 export type Metric = number | string | boolean;
 
 export type Comparison = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';

@@ -1,6 +1,6 @@
 import { API_BASE } from '../../api/routes/api-base.ts';
 import {
-  jsonRequest,
+  fetchJson,
   type ScenarioContext,
   type StepInterpreter,
   type Transport,
@@ -41,20 +41,22 @@ export function cachingRun(runId = Math.random().toString(36).slice(2, 8)): Cach
 
   async function start(transport: Transport): Promise<CacheWorld> {
     if (world) return world;
-    const settings = (await json(transport, 'GET', '/__admin/settings')) as {
+    const settings = (await fetchJson(transport, 'GET', '/__admin/settings')) as {
       caching: { policies: { products: string } };
       conditional: { require_preconditions: boolean };
     };
-    const clock = (await json(transport, 'GET', '/__admin/clock')) as { paused: boolean };
+    const clock = (await fetchJson(transport, 'GET', '/__admin/clock')) as { paused: boolean };
     saved = {
       products: settings.caching.policies.products,
       required: settings.conditional.require_preconditions,
       paused: clock.paused,
     };
     now = (
-      (await json(transport, 'POST', '/__admin/clock', { action: 'pause' })) as { epoch_ms: number }
+      (await fetchJson(transport, 'POST', '/__admin/clock', { action: 'pause' })) as {
+        epoch_ms: number;
+      }
     ).epoch_ms;
-    const page = (await json(transport, 'GET', `${API_BASE}/products?limit=1`)) as {
+    const page = (await fetchJson(transport, 'GET', `${API_BASE}/products?limit=1`)) as {
       data: { id: string }[];
     };
     productPath = `${API_BASE}/products/${encodeURIComponent(page.data[0]?.id ?? '')}`;
@@ -139,12 +141,12 @@ export function cachingRun(runId = Math.random().toString(36).slice(2, 8)): Cach
     await start(transport);
     switch (step.kind) {
       case 'policy':
-        await json(transport, 'PATCH', '/__admin/settings', {
+        await fetchJson(transport, 'PATCH', '/__admin/settings', {
           caching: { policies: { products: step.directives } },
         });
         return;
       case 'require-preconditions':
-        await json(transport, 'PATCH', '/__admin/settings', {
+        await fetchJson(transport, 'PATCH', '/__admin/settings', {
           conditional: { require_preconditions: step.on },
         });
         return;
@@ -159,18 +161,21 @@ export function cachingRun(runId = Math.random().toString(36).slice(2, 8)): Cach
       }
       case 'advance':
         now = (
-          (await json(transport, 'POST', '/__admin/clock', { action: 'advance', ms: step.ms })) as {
+          (await fetchJson(transport, 'POST', '/__admin/clock', {
+            action: 'advance',
+            ms: step.ms,
+          })) as {
             epoch_ms: number;
           }
         ).epoch_ms;
         return;
       case 'restore':
         if (!saved) return;
-        await json(transport, 'PATCH', '/__admin/settings', {
+        await fetchJson(transport, 'PATCH', '/__admin/settings', {
           caching: { policies: { products: saved.products } },
           conditional: { require_preconditions: saved.required },
         });
-        await json(transport, 'POST', '/__admin/clock', {
+        await fetchJson(transport, 'POST', '/__admin/clock', {
           action: saved.paused ? 'pause' : 'resume',
         });
         saved = undefined;
@@ -179,17 +184,4 @@ export function cachingRun(runId = Math.random().toString(36).slice(2, 8)): Cach
   };
 
   return { interpret, world: () => world, copies: () => ({ ...copies }) };
-}
-
-async function json(
-  transport: Transport,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await transport.fetch(jsonRequest(transport, method, path, body));
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text) as unknown;
 }

@@ -1,11 +1,6 @@
 import { API_BASE } from '../../api/routes/api-base.ts';
 import { maxInSpan } from '../../api/middleware/rate-limit/replay.ts';
-import {
-  jsonRequest,
-  type ScenarioContext,
-  type StepInterpreter,
-  type Transport,
-} from '../scenario.ts';
+import { fetchJson, type ScenarioContext, type StepInterpreter } from '../scenario.ts';
 import { playTrace } from './play-trace.ts';
 import type { RateLimitStep } from './steps.ts';
 
@@ -30,15 +25,17 @@ export function rateLimitInterpreter(
     switch (step.kind) {
       case 'policy': {
         if (!saved) {
-          const settings = (await json(transport, 'GET', '/__admin/settings')) as {
+          const settings = (await fetchJson(transport, 'GET', '/__admin/settings')) as {
             rate_limit: Record<string, unknown>;
           };
-          const clock = (await json(transport, 'GET', '/__admin/clock')) as { paused: boolean };
+          const clock = (await fetchJson(transport, 'GET', '/__admin/clock')) as {
+            paused: boolean;
+          };
           saved = { rateLimit: settings.rate_limit, paused: clock.paused };
           // Exact from here on: time moves only when a step moves it.
-          await json(transport, 'POST', '/__admin/clock', { action: 'pause' });
+          await fetchJson(transport, 'POST', '/__admin/clock', { action: 'pause' });
         }
-        const next = (await json(transport, 'PATCH', '/__admin/settings', {
+        const next = (await fetchJson(transport, 'PATCH', '/__admin/settings', {
           rate_limit: { enabled: true, ...step.policy },
         })) as {
           rate_limit: { window_ms: number };
@@ -68,12 +65,12 @@ export function rateLimitInterpreter(
       case 'request':
         return request(context, client(step.client), step.as);
       case 'advance':
-        await json(transport, 'POST', '/__admin/clock', { action: 'advance', ms: step.ms });
+        await fetchJson(transport, 'POST', '/__admin/clock', { action: 'advance', ms: step.ms });
         return;
       case 'advance-retry-after': {
         const seconds = Number(context.metrics[`${step.from}.retryAfter`]);
         if (!(seconds > 0)) throw new Error(`${step.from} received no Retry-After`);
-        await json(transport, 'POST', '/__admin/clock', {
+        await fetchJson(transport, 'POST', '/__admin/clock', {
           action: 'advance',
           ms: seconds * 1000 + (step.extraMs ?? 0),
         });
@@ -81,8 +78,8 @@ export function rateLimitInterpreter(
       }
       case 'restore':
         if (!saved) return;
-        await json(transport, 'PATCH', '/__admin/settings', { rate_limit: saved.rateLimit });
-        await json(transport, 'POST', '/__admin/clock', {
+        await fetchJson(transport, 'PATCH', '/__admin/settings', { rate_limit: saved.rateLimit });
+        await fetchJson(transport, 'POST', '/__admin/clock', {
           action: saved.paused ? 'pause' : 'resume',
         });
         saved = undefined;
@@ -106,17 +103,4 @@ async function request(context: ScenarioContext, clientId: string, as: string): 
     `${as}.retryAfterIsWhole`,
     retryAfter !== null && /^[1-9][0-9]*$/.test(retryAfter),
   );
-}
-
-async function json(
-  transport: Transport,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const response = await transport.fetch(jsonRequest(transport, method, path, body));
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text) as unknown;
 }
